@@ -1,0 +1,31 @@
+// `npm run bench` runs every benchmark; `npm run bench -- <prefix>` only the figures whose name
+// starts with <prefix>. stdout holds only `BENCH ...` lines; progress goes to stderr.
+import { benchCrypto, CRYPTO_FIGURES } from './crypto.bench.ts';
+import { ensureCache } from './cache.ts';
+import { DEFAULT_SEED, syntheticOrganisation } from './generator.ts';
+import { note, type Want } from './report.ts';
+import { benchServer, SERVER_FIGURES } from './server.bench.ts';
+
+const prefixes = process.argv.slice(2).filter((a) => a !== '--');
+const want: Want = (name) => prefixes.length === 0 || prefixes.some((p) => name.startsWith(p));
+const wantAny = (names: readonly string[]) => names.some(want);
+
+const known = [...CRYPTO_FIGURES, ...SERVER_FIGURES];
+if (!wantAny(known)) {
+  process.stderr.write(`No benchmark name starts with ${prefixes.join(', ')}. Names: ${known.join(', ')}\n`);
+  process.exit(2);
+}
+
+const started = performance.now();
+const org = syntheticOrganisation(DEFAULT_SEED, 'L');
+const t0 = performance.now();
+const { meta } = await ensureCache(org);
+note(
+  `synthetic organisation seed=${org.seed} size=${org.size}: ${meta.count} records, ` +
+    `${(meta.plaintextBytes / meta.count).toFixed(0)} B plaintext JSON/record, ` +
+    `${(meta.ciphertextBytes / meta.count).toFixed(0)} B envelope/record (cache ready in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+);
+
+if (wantAny(CRYPTO_FIGURES)) await benchCrypto(org, want);
+if (wantAny(SERVER_FIGURES)) await benchServer(org, want);
+note(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -1,0 +1,18 @@
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+let t = performance.now();
+const lite = await PGlite.create();
+console.log('create mem', performance.now() - t);
+t = performance.now();
+const pool = new pg.Pool({ ...createPgConfig(lite), max: 1 } as pg.PoolConfig);
+const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+const r = await sql`select version(), now() as n, 1::bigint as b`.execute(db);
+console.log(r.rows, performance.now() - t);
+t = performance.now();
+const c = await lite.clone();
+console.log('clone', performance.now() - t);
+await c.close();
+await db.destroy();
+await lite.close();

@@ -1,0 +1,6 @@
+// The known migrations, in order. Append only: a database whose applied history is not a prefix
+// of this list is refused at start (see db/migrate.ts).
+import type { Migration } from '../db/migrate.ts';
+import { initial } from './001_initial.ts';
+
+export const MIGRATIONS: readonly Migration[] = [initial];

@@ -1,0 +1,137 @@
+// Members as the administrators see and manage them: the list (with open invitations),
+// confirmation of a pending member (sealing them the organisation keys), role changes.
+import { ConfirmMemberRequest, Member, MembersResponse, UpdateMemberRequest } from '@relais/core/protocol';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { checkSealedKeys, storeSealedKeys } from '../accounts/sealed-keys.ts';
+import { MEMBER_COLUMNS, toMember } from '../accounts/views.ts';
+import type { AppContext } from '../context.ts';
+import { HttpError, notFound } from '../http/errors.ts';
+import { authenticate } from '../http/guard.ts';
+import { errorResponses, IdParams } from '../http/schemas.ts';
+import { toInvitation } from './invitations.ts';
+
+export function memberRoutes(app: FastifyInstance, { db }: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/members',
+    { schema: { summary: 'Members and open invitations (admin)', response: { 200: MembersResponse, ...errorResponses(401, 403) } } },
+    async (request) => {
+      const actor = await authenticate(db, request, 'admin');
+      const orgId = actor.organisationId;
+      const members = await db
+        .selectFrom('users')
+        .select(MEMBER_COLUMNS)
+        .where('organisation_id', '=', orgId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      const invitations = await db
+        .selectFrom('invitations')
+        .select(['id', 'email', 'role', 'health_professional', 'team_ids', 'expires_at'])
+        .where('organisation_id', '=', orgId)
+        .where('accepted_at', 'is', null)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return { members: members.map(toMember), invitations: invitations.map(toInvitation) };
+    },
+  );
+
+  r.post(
+    '/api/members/:id/confirm',
+    {
+      schema: {
+        summary: 'Confirm a pending member and store the organisation keys sealed to them (admin)',
+        params: IdParams,
+        body: ConfirmMemberRequest,
+        response: { 200: Member, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(db, request, 'admin');
+      const orgId = actor.organisationId;
+      const row = await db.transaction().execute(async (trx) => {
+        const member = await trx
+          .selectFrom('users')
+          .select(['status', 'health_professional', 'public_key'])
+          .where('organisation_id', '=', orgId)
+          .where('id', '=', request.params.id)
+          .forUpdate()
+          .executeTakeFirst();
+        if (member === undefined) throw notFound();
+        if (member.status !== 'pending' || member.public_key === null) throw new HttpError(409, 'MEMBER_NOT_PENDING');
+        await checkSealedKeys(trx, orgId, request.body.keys, { medicalAllowed: member.health_professional });
+        await storeSealedKeys(trx, orgId, request.params.id, request.body.keys);
+        return trx
+          .updateTable('users')
+          .set({ status: 'active' })
+          .where('organisation_id', '=', orgId)
+          .where('id', '=', request.params.id)
+          .returning(MEMBER_COLUMNS)
+          .executeTakeFirstOrThrow();
+      });
+      return toMember(row);
+    },
+  );
+
+  r.patch(
+    '/api/members/:id',
+    {
+      schema: {
+        summary: "Change a member's role or health-professional flag (admin)",
+        params: IdParams,
+        body: UpdateMemberRequest,
+        response: { 200: Member, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(db, request, 'admin');
+      const orgId = actor.organisationId;
+      const { role, healthProfessional } = request.body;
+      const row = await db.transaction().execute(async (trx) => {
+        // Admin changes of one organisation are serialised so the last-admin check holds.
+        await trx.selectFrom('organisations').select('id').where('id', '=', orgId).forUpdate().execute();
+        const member = await trx
+          .selectFrom('users')
+          .select(['role', 'status', 'health_professional'])
+          .where('organisation_id', '=', orgId)
+          .where('id', '=', request.params.id)
+          .executeTakeFirst();
+        if (member === undefined) throw notFound();
+        if (member.role === 'admin' && role !== undefined && role !== 'admin') {
+          const admins = await trx
+            .selectFrom('users')
+            .select(sql<number>`count(*)`.as('n'))
+            .where('organisation_id', '=', orgId)
+            .where('role', '=', 'admin')
+            .where('status', '=', 'active')
+            .executeTakeFirstOrThrow();
+          // An organisation never loses its last active administrator.
+          if (member.status === 'active' && admins.n <= 1) throw new HttpError(403, 'FORBIDDEN', { reason: 'last_admin' });
+        }
+        const updated = await trx
+          .updateTable('users')
+          .set({ role: role ?? member.role, health_professional: healthProfessional ?? member.health_professional })
+          .where('organisation_id', '=', orgId)
+          .where('id', '=', request.params.id)
+          .returning(MEMBER_COLUMNS)
+          .executeTakeFirstOrThrow();
+        // A non-admin who is no longer a health professional keeps no sealed medical key (admins
+        // keep theirs: they seal it to new health professionals). Rotation is issue 5's work.
+        if (!updated.health_professional && updated.role !== 'admin') {
+          await trx
+            .deleteFrom('sealed_keys')
+            .where('organisation_id', '=', orgId)
+            .where('user_id', '=', request.params.id)
+            .where('kind', '=', 'medical')
+            .execute();
+        }
+        return updated;
+      });
+      return toMember(row);
+    },
+  );
+}

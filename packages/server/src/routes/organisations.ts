@@ -1,0 +1,83 @@
+// Creating an organisation: the organisation, its first administrator (active at once), the first
+// versions of its `general` and `medical` keys sealed to that administrator, and the recovery
+// code's hash and key envelope. All or nothing.
+import { CreateOrganisationRequest, SessionResponse } from '@relais/core/protocol';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { loadMe } from '../accounts/views.ts';
+import { storeSealedKeys } from '../accounts/sealed-keys.ts';
+import { hashSecret } from '../auth/password-hash.ts';
+import { createSession } from '../auth/sessions.ts';
+import type { AppContext } from '../context.ts';
+import { HttpError, invalid } from '../http/errors.ts';
+import { errorResponses } from '../http/schemas.ts';
+
+export function organisationRoutes(app: FastifyInstance, { db }: AppContext): void {
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/api/organisations',
+    {
+      schema: {
+        summary: 'Create an organisation and its first administrator',
+        body: CreateOrganisationRequest,
+        response: { 201: SessionResponse, ...errorResponses(400, 409, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const { organisation, user, credentials, keys, recovery } = request.body;
+      const kinds = keys.map((key) => `${key.kind}:${key.version}`).sort();
+      if (kinds[0] !== 'general:1' || kinds[1] !== 'medical:1') throw invalid('/keys', 'expected_general_1_and_medical_1');
+      const [authHash, recoveryHash] = await Promise.all([
+        hashSecret(Buffer.from(credentials.authKey, 'base64')),
+        hashSecret(Buffer.from(recovery.authKey, 'base64')),
+      ]);
+      const result = await db.transaction().execute(async (trx) => {
+        const created = await trx
+          .insertInto('organisations')
+          .values({ id: organisation.id, name: organisation.name })
+          .onConflict((conflict) => conflict.column('id').doNothing())
+          .returning('id')
+          .executeTakeFirst();
+        if (created === undefined) throw new HttpError(409, 'ID_TAKEN');
+        await trx
+          .insertInto('users')
+          .values({
+            organisation_id: organisation.id,
+            id: user.id,
+            email: user.email,
+            name: user.name,
+            role: 'admin',
+            health_professional: false,
+            status: 'active',
+            kdf: JSON.stringify(credentials.kdf),
+            auth_hash: authHash,
+            public_key: Buffer.from(credentials.publicKey, 'base64'),
+            wrapped_private_key: Buffer.from(credentials.wrappedPrivateKey, 'base64'),
+            recovery_auth_hash: recoveryHash,
+            recovery_wrapped_keys: Buffer.from(recovery.wrappedKeys, 'base64'),
+          })
+          .execute();
+        const email = await trx
+          .insertInto('user_emails')
+          .values({ email: user.email, organisation_id: organisation.id, user_id: user.id })
+          .onConflict((conflict) => conflict.column('email').doNothing())
+          .returning('email')
+          .executeTakeFirst();
+        if (email === undefined) throw new HttpError(409, 'EMAIL_TAKEN');
+        await trx
+          .insertInto('org_keys')
+          .values([
+            { organisation_id: organisation.id, kind: 'general', version: 1 },
+            { organisation_id: organisation.id, kind: 'medical', version: 1 },
+          ])
+          .execute();
+        await storeSealedKeys(trx, organisation.id, user.id, keys);
+        const session = await createSession(trx, organisation.id, user.id);
+        return { session, me: await loadMe(trx, organisation.id, user.id) };
+      });
+      return reply.code(201).send({
+        session: { token: result.session.token, expiresAt: result.session.expiresAt.toISOString() },
+        me: result.me,
+      });
+    },
+  );
+}

@@ -1,0 +1,143 @@
+// The HTTP API as the screens use it. Responses are parsed with the shared zod schemas so a
+// server speaking another protocol fails loudly instead of corrupting local state.
+import type { z } from 'zod';
+import {
+  CreateInvitationResponse,
+  ErrorResponse,
+  HealthResponse,
+  Me,
+  MembersResponse,
+  OpenInvitationResponse,
+  PreloginResponse,
+  PullResponse,
+  PushResponse,
+  RecoveryOpenResponse,
+  SessionResponse,
+  TeamsResponse,
+  type CreateOrganisationRequest,
+  type Credentials,
+  type PushRequest,
+  type Role,
+  type SealedKey,
+} from '@relais/core/protocol';
+import { ERROR_MESSAGES } from '@relais/core/errors';
+import { ApiError, OFFLINE_MESSAGE } from './errors.ts';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export class ApiClient {
+  constructor(
+    private token: string | null = null,
+    private readonly base = '',
+  ) {}
+
+  setToken(token: string | null): void {
+    this.token = token;
+  }
+
+  get hasToken(): boolean {
+    return this.token !== null;
+  }
+
+  private async call<S extends z.ZodType>(method: Method, path: string, schema: S | null, body?: unknown): Promise<z.infer<S>> {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    let response: Response;
+    try {
+      response = await fetch(this.base + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiError('OFFLINE', OFFLINE_MESSAGE, 0);
+    }
+    const text = await response.text();
+    const json: unknown = text ? safeJson(text) : undefined;
+    if (!response.ok) {
+      const parsed = ErrorResponse.safeParse(json);
+      if (parsed.success) throw new ApiError(parsed.data.error.code, parsed.data.error.message, response.status);
+      // A proxy or a stopped server answers 502/503/504 without our error body: the server is away.
+      if (response.status >= 502 && response.status <= 504) throw new ApiError('OFFLINE', OFFLINE_MESSAGE, response.status);
+      throw new ApiError('INTERNAL', ERROR_MESSAGES.INTERNAL, response.status);
+    }
+    if (schema === null) return undefined as z.infer<S>;
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new ApiError('INTERNAL', ERROR_MESSAGES.INTERNAL, response.status);
+    return parsed.data;
+  }
+
+  health() {
+    return this.call('GET', '/api/health', HealthResponse);
+  }
+  createOrganisation(request: CreateOrganisationRequest) {
+    return this.call('POST', '/api/organisations', SessionResponse, request);
+  }
+  prelogin(email: string) {
+    return this.call('POST', '/api/auth/prelogin', PreloginResponse, { email });
+  }
+  login(email: string, authKey: string) {
+    return this.call('POST', '/api/auth/login', SessionResponse, { email, authKey });
+  }
+  logout() {
+    return this.call('POST', '/api/auth/logout', null);
+  }
+  me() {
+    return this.call('GET', '/api/me', Me);
+  }
+  recoveryOpen(email: string, authKey: string) {
+    return this.call('POST', '/api/recovery/open', RecoveryOpenResponse, { email, authKey });
+  }
+  recoveryReset(request: { email: string; authKey: string; credentials: Credentials; keys: SealedKey[] }) {
+    return this.call('POST', '/api/recovery/reset', SessionResponse, request);
+  }
+  createInvitation(request: { email: string; role: Role; healthProfessional: boolean; teamIds: string[] }) {
+    return this.call('POST', '/api/invitations', CreateInvitationResponse, request);
+  }
+  members() {
+    return this.call('GET', '/api/members', MembersResponse);
+  }
+  deleteInvitation(id: string) {
+    return this.call('DELETE', `/api/invitations/${encodeURIComponent(id)}`, null);
+  }
+  openInvitation(id: string, secret: string) {
+    return this.call('POST', `/api/invitations/${encodeURIComponent(id)}/open`, OpenInvitationResponse, { secret });
+  }
+  acceptInvitation(id: string, request: { secret: string; user: { id: string; name: string }; credentials: Credentials }) {
+    return this.call('POST', `/api/invitations/${encodeURIComponent(id)}/accept`, SessionResponse, request);
+  }
+  confirmMember(id: string, keys: SealedKey[]) {
+    return this.call('POST', `/api/members/${encodeURIComponent(id)}/confirm`, null, { keys });
+  }
+  updateMember(id: string, patch: { role?: Role; healthProfessional?: boolean }) {
+    return this.call('PATCH', `/api/members/${encodeURIComponent(id)}`, null, patch);
+  }
+  teams() {
+    return this.call('GET', '/api/teams', TeamsResponse);
+  }
+  createTeam(id: string, name: string) {
+    return this.call('POST', '/api/teams', null, { id, name });
+  }
+  renameTeam(id: string, name: string) {
+    return this.call('PATCH', `/api/teams/${encodeURIComponent(id)}`, null, { name });
+  }
+  setTeamMembers(id: string, memberIds: string[]) {
+    return this.call('PUT', `/api/teams/${encodeURIComponent(id)}/members`, null, { memberIds });
+  }
+  push(request: PushRequest) {
+    return this.call('POST', '/api/sync/push', PushResponse, request);
+  }
+  pull(since: number, limit: number) {
+    return this.call('GET', `/api/sync/pull?since=${since}&limit=${limit}`, PullResponse);
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,47 @@
+// A tiny History API router: the app has a handful of screens and no nested layouts, which does
+// not justify a router dependency.
+import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import { parseRoute, type Route } from './routes.ts';
+
+const listeners = new Set<() => void>();
+
+function emit(): void {
+  for (const listener of listeners) listener();
+}
+
+window.addEventListener('popstate', emit);
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function currentLocation(): string {
+  return location.pathname + location.search + location.hash;
+}
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === currentLocation()) return;
+  if (options.replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
+  emit();
+}
+
+export function useLocation(): string {
+  return useSyncExternalStore(subscribe, currentLocation);
+}
+
+export function useRoute(): Route {
+  const location = useLocation();
+  return parseRoute(new URL(location, 'http://x').pathname);
+}
+
+export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+  const handle = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(href);
+  };
+  return <a href={href} onClick={handle} {...rest} />;
+}

@@ -1,0 +1,3 @@
+import type { Clock } from '@relais/core/ports';
+
+export const systemClock: Clock = { now: () => Date.now() };

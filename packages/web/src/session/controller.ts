@@ -1,0 +1,323 @@
+// The application's session state machine: signed out → (create | login | invitation | recovery)
+// → unlocked (pending confirmation, or ready with keys and sync) → locked → unlocked … → signed out.
+// Keys live only in the unlocked states and are zeroed when leaving them.
+import type { Me } from '@relais/core/protocol';
+import type { Keyring, UserKeyPair } from '@relais/core/crypto/keys';
+import { createRecordCodec } from '@relais/core/crypto/records';
+import { createSyncEngine, type SyncEngine } from '@relais/core/sync/engine';
+import type { RecordCodec } from '@relais/core/sync/types';
+import { ApiClient } from '../api/client.ts';
+import { ApiError } from '../api/errors.ts';
+import { HttpTransport } from '../api/transport.ts';
+import { loadPrimitives, random } from '../crypto/sodium.ts';
+import { DeviceCache, type CachedAccount } from '../storage/device-cache.ts';
+import { IdbLocalStore } from '../storage/local-store.ts';
+import { deleteUserDb, openUserDb, type UserDb } from '../storage/user-db.ts';
+import { systemClock } from './clock.ts';
+import * as flows from './flows.ts';
+import { InactivityWatcher, lockAfterMs } from './inactivity.ts';
+import { forgetKeys, openKeyring } from './keys.ts';
+import { Store } from './store.ts';
+import { SyncController } from './sync-controller.ts';
+
+export interface Unlocked {
+  me: Me;
+  keyPair: UserKeyPair;
+  authKey: string;
+}
+
+export interface Workspace {
+  keyring: Keyring;
+  engine: SyncEngine;
+  store: IdbLocalStore;
+  sync: SyncController;
+  db: UserDb;
+  close(): void;
+}
+
+export type AppState =
+  | { status: 'starting' }
+  /** `fresh` is null when the server could not be asked. */
+  | { status: 'signedOut'; fresh: boolean | null }
+  | { status: 'locked'; me: Me }
+  /** Shown once after creating an organisation, before entering the app. */
+  | { status: 'recoveryCode'; code: string }
+  | { status: 'pending'; session: Unlocked }
+  | { status: 'ready'; session: Unlocked; workspace: Workspace };
+
+export const ME_POLL_PENDING_MS = 4_000;
+export const ME_POLL_READY_MS = 60_000;
+
+export class AppController extends Store<AppState> {
+  readonly api = new ApiClient();
+  private device: DeviceCache | null = null;
+  private account: CachedAccount | null = null;
+  private session: Unlocked | null = null;
+  private workspace: Workspace | null = null;
+  private inactivity: InactivityWatcher | null = null;
+  private mePoll: ReturnType<typeof setInterval> | null = null;
+
+  constructor() {
+    super({ status: 'starting' });
+  }
+
+  private readonly onFocus = () => {
+    void this.refreshMe();
+  };
+
+  async start(): Promise<void> {
+    try {
+      this.device = await DeviceCache.open();
+      this.account = (await this.device.current()) ?? null;
+    } catch (error) {
+      // Private browsing modes may refuse IndexedDB: the app still works online, nothing is cached.
+      console.error('device cache unavailable', error);
+    }
+    if (this.account) {
+      this.api.setToken(this.account.token);
+      this.set({ status: 'locked', me: this.account.me });
+      return;
+    }
+    await this.showSignedOut();
+  }
+
+  private async showSignedOut(): Promise<void> {
+    let fresh: boolean | null = null;
+    try {
+      fresh = (await this.api.health()).fresh;
+    } catch {
+      fresh = null;
+    }
+    this.set({ status: 'signedOut', fresh });
+  }
+
+  // ——— entering ———
+
+  async createOrganisation(input: { organisationName: string; name: string; email: string; password: string }): Promise<void> {
+    await this.leaveSession();
+    const created = await flows.createOrganisation(this.api, input);
+    await this.remember(created);
+    this.session = { me: created.me, keyPair: created.keyPair, authKey: created.authKey };
+    this.set({ status: 'recoveryCode', code: created.recoveryCode });
+  }
+
+  async acknowledgeRecoveryCode(): Promise<void> {
+    await this.enterUnlocked();
+  }
+
+  async login(email: string, password: string): Promise<void> {
+    await this.leaveSession();
+    const opened = await flows.login(this.api, email, password);
+    await this.openAccount(opened);
+  }
+
+  async recover(input: { email: string; code: string; password: string }): Promise<void> {
+    await this.leaveSession();
+    const opened = await flows.recoverAccount(this.api, input);
+    await this.openAccount(opened);
+  }
+
+  async acceptInvitation(input: { invitationId: string; secret: string; name: string; password: string }): Promise<void> {
+    await this.leaveSession();
+    const opened = await flows.acceptInvitation(this.api, input);
+    await this.openAccount(opened);
+  }
+
+  /** Works offline: the password opens the private key cached with the last Me. */
+  async unlock(password: string): Promise<void> {
+    const account = this.account;
+    if (!account) throw new Error('no account to unlock');
+    const { keyPair, authKey } = await flows.unlockWithPassword(account.me, password);
+    this.session = { me: account.me, keyPair, authKey };
+    await this.enterUnlocked();
+    void this.refreshMe();
+  }
+
+  private async openAccount(opened: flows.OpenedAccount): Promise<void> {
+    await this.remember(opened);
+    this.session = { me: opened.me, keyPair: opened.keyPair, authKey: opened.authKey };
+    await this.enterUnlocked();
+  }
+
+  private async remember(opened: { session: { token: string; expiresAt: string }; me: Me }): Promise<void> {
+    this.account = { userId: opened.me.user.id, token: opened.session.token, expiresAt: opened.session.expiresAt, me: opened.me };
+    this.api.setToken(opened.session.token);
+    await this.device?.save(this.account);
+  }
+
+  private async enterUnlocked(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    const p = await loadPrimitives();
+    const keyring = openKeyring(p, session.me, session.keyPair);
+    this.startWatchers();
+    if (!keyring) {
+      this.set({ status: 'pending', session });
+      this.pollMe(ME_POLL_PENDING_MS);
+      return;
+    }
+    this.workspace = await this.openWorkspace(session, keyring, createRecordCodec(p, random, keyring));
+    this.set({ status: 'ready', session, workspace: this.workspace });
+    this.pollMe(ME_POLL_READY_MS);
+    await this.workspace.sync.start();
+  }
+
+  private async openWorkspace(session: Unlocked, keyring: Keyring, codec: RecordCodec): Promise<Workspace> {
+    const db = await openUserDb(session.me.user.id);
+    const store = new IdbLocalStore(db);
+    let open = true;
+    // After a lock the keys are zeroed: a sync still in flight must fail rather than encrypt
+    // or decrypt with a wiped key.
+    const guarded: RecordCodec = {
+      encrypt: (...args) => {
+        if (!open) throw new Error('locked');
+        return codec.encrypt(...args);
+      },
+      decrypt: (...args) => {
+        if (!open) throw new Error('locked');
+        return codec.decrypt(...args);
+      },
+    };
+    const engine = createSyncEngine({
+      store,
+      transport: new HttpTransport(this.api),
+      codec: guarded,
+      clock: systemClock,
+      random,
+      userId: session.me.user.id,
+    });
+    const sync = new SyncController(engine, store, () => void this.renewToken());
+    return {
+      keyring,
+      engine,
+      store,
+      sync,
+      db,
+      close: () => {
+        open = false;
+        sync.stop();
+        db.close();
+      },
+    };
+  }
+
+  // ——— staying in sync with the server's view of this member ———
+
+  private startWatchers(): void {
+    this.stopWatchers();
+    this.inactivity = new InactivityWatcher(lockAfterMs(), () => this.lock());
+    this.inactivity.start();
+    window.addEventListener('focus', this.onFocus);
+  }
+
+  private stopWatchers(): void {
+    this.inactivity?.stop();
+    this.inactivity = null;
+    window.removeEventListener('focus', this.onFocus);
+    if (this.mePoll) clearInterval(this.mePoll);
+    this.mePoll = null;
+  }
+
+  private pollMe(ms: number): void {
+    if (this.mePoll) clearInterval(this.mePoll);
+    this.mePoll = setInterval(() => void this.refreshMe(), ms);
+  }
+
+  /** Fetches /api/me; opens the keys once an admin has confirmed this member. Silent offline. */
+  async refreshMe(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    let me: Me;
+    try {
+      me = await this.api.me();
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED' && (await this.renewToken())) return this.refreshMe();
+      return;
+    }
+    if (this.session !== session) return;
+    const keysChanged = JSON.stringify(me.keys) !== JSON.stringify(session.me.keys);
+    session.me = me;
+    if (this.account) this.account = { ...this.account, me };
+    await this.device?.updateMe(me);
+    const state = this.state;
+    if (state.status === 'pending' && me.keys.length > 0) {
+      await this.enterUnlocked();
+    } else if (state.status === 'ready' && keysChanged) {
+      // New key versions (a later rotation) need a new keyring and codec.
+      this.workspace?.close();
+      this.workspace = null;
+      await this.enterUnlocked();
+    } else if (state.status === 'ready' || state.status === 'pending') {
+      this.set({ ...state, session: { ...session } });
+    }
+  }
+
+  /** The token expired or was revoked: the auth key kept while unlocked gets a new one. */
+  private async renewToken(): Promise<boolean> {
+    const session = this.session;
+    if (!session) return false;
+    try {
+      const response = await this.api.login(session.me.user.email, session.authKey);
+      await this.remember(response);
+      void this.workspace?.sync.syncNow();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  // ——— leaving ———
+
+  /** Forgets every key in memory; the cached account stays so the password unlocks it again. */
+  lock(): void {
+    this.teardown();
+    if (this.account) this.set({ status: 'locked', me: this.account.me });
+    else void this.showSignedOut();
+  }
+
+  private teardown(): void {
+    this.stopWatchers();
+    this.workspace?.close();
+    forgetKeys(this.workspace?.keyring ?? null, this.session?.keyPair ?? null);
+    this.workspace = null;
+    this.session = null;
+  }
+
+  private async leaveSession(): Promise<void> {
+    this.teardown();
+    return Promise.resolve();
+  }
+
+  /** Changes still in this device's outbox (readable without keys). */
+  async pendingChanges(): Promise<number> {
+    if (this.workspace) return this.workspace.engine.pendingCount();
+    if (!this.account) return 0;
+    const db = await openUserDb(this.account.userId);
+    try {
+      return await new IdbLocalStore(db).countPending();
+    } finally {
+      db.close();
+    }
+  }
+
+  /**
+   * Ends the session on the server (when reachable) and erases this account from the device:
+   * token, cached Me and the local store, outbox included (the screen warns first).
+   */
+  async logout(): Promise<void> {
+    const account = this.account;
+    this.teardown();
+    if (account) {
+      try {
+        await this.api.logout();
+      } catch {
+        // Offline or already expired: the token is forgotten below and expires on the server.
+      }
+      await this.device?.forget(account.userId);
+      await deleteUserDb(account.userId);
+    }
+    this.account = null;
+    this.api.setToken(null);
+    await this.showSignedOut();
+  }
+}

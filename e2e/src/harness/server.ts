@@ -45,7 +45,7 @@ export class ServerProcess {
 
   async start(): Promise<void> {
     if (this.child !== undefined) throw new Error('server already running');
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(this.options.port), WEB_DIST, ...this.options.env };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(this.options.port), HOST: '127.0.0.1', WEB_DIST, ...this.options.env };
     if (!('DATABASE_URL' in this.options.env)) delete env.DATABASE_URL;
     if (!('DATA_DIR' in this.options.env)) delete env.DATA_DIR;
     const child = spawn(process.execPath, ['--import', 'tsx', this.options.entry ?? 'packages/server/src/main.ts'], {

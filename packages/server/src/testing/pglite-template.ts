@@ -1,0 +1,68 @@
+// PGlite for tests without paying initdb + migrations (~5 s) per test file: one migrated data
+// folder is dumped once per machine and migration list (a tarball in the temp folder, built under
+// a lock by whichever test process needs it first) and every test file loads it in memory (~0.5 s).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { usePglite, type Database } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+import { MIGRATIONS } from '../migrations/index.ts';
+
+const STALE_LOCK_MS = 120_000;
+
+function templatePath(): string {
+  const hash = createHash('sha256').update(JSON.stringify(MIGRATIONS)).update(PGlite.name).digest('hex').slice(0, 16);
+  return join(tmpdir(), `relais-pglite-template-${hash}.tar`);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function ensureTemplate(): Promise<string> {
+  const file = templatePath();
+  const lock = `${file}.lock`;
+  while (!existsSync(file)) {
+    try {
+      mkdirSync(lock);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // Another process is building it; a lock left by a killed process is taken over.
+      if (Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      await sleep(200);
+      continue;
+    }
+    try {
+      if (!existsSync(file)) await buildTemplate(file);
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+  return file;
+}
+
+async function buildTemplate(file: string): Promise<void> {
+  const instance = await PGlite.create();
+  const database = usePglite(instance, true);
+  try {
+    await migrate(database.db, MIGRATIONS);
+    const dump = await instance.dumpDataDir('none');
+    const partial = `${file}.${process.pid}.partial`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, file);
+  } finally {
+    await database.close();
+  }
+}
+
+/** A fresh, migrated, in-memory PGlite database; close it when done. */
+export async function migratedPglite(): Promise<Database> {
+  const file = await ensureTemplate();
+  const instance = await PGlite.create({ loadDataDir: new Blob([readFileSync(file)]) });
+  return usePglite(instance, true);
+}
+
+/** A fresh PGlite database with no migration applied. */
+export async function emptyPglite(): Promise<Database> {
+  return usePglite(await PGlite.create(), true);
+}

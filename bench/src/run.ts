@@ -1,5 +1,6 @@
 // `npm run bench` runs every benchmark; `npm run bench -- <prefix>` only the figures whose name
 // starts with <prefix>. stdout holds only `BENCH ...` lines; progress goes to stderr.
+import { cpus, loadavg } from 'node:os';
 import { benchCrypto, CRYPTO_FIGURES } from './crypto.bench.ts';
 import { ensureCache } from './cache.ts';
 import { DEFAULT_SEED, syntheticOrganisation } from './generator.ts';
@@ -17,6 +18,7 @@ if (!wantAny(known)) {
 }
 
 const started = performance.now();
+note(`${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 const org = syntheticOrganisation(DEFAULT_SEED, 'L');
 const t0 = performance.now();
 const { meta } = await ensureCache(org);

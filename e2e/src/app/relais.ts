@@ -45,11 +45,15 @@ async function fillNewPassword(page: Page, password: string, label = 'Mot de pas
   await page.getByLabel('Confirmation du mot de passe', { exact: true }).fill(password);
 }
 
-export async function createOrganisation(device: Device, url: string, organisation: string, admin: Account): Promise<string> {
+/** Called once a form screen is shown, before it is filled (accessibility checks). */
+export type OnScreen = (screen: string) => Promise<void>;
+
+export async function createOrganisation(device: Device, url: string, organisation: string, admin: Account, onScreen?: OnScreen): Promise<string> {
   const { page } = device;
   await page.goto(url);
   await waitForHeading(page, 'Créer une organisation');
   await device.shot('create-organisation');
+  await onScreen?.('create-organisation');
   await page.getByLabel("Nom de l'organisation").fill(organisation);
   await page.getByLabel('Votre nom').fill(admin.name);
   await page.getByLabel('E-mail').fill(admin.email);
@@ -69,7 +73,7 @@ export async function acknowledgeRecoveryCode(device: Device): Promise<void> {
 }
 
 export async function goToPersons(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Personnes' }).click();
+  await mainNavigation(page).getByRole('link', { name: 'Personnes' }).click();
   await waitForHeading(page, 'Personnes');
 }
 
@@ -160,7 +164,7 @@ export async function waitSynced(page: Page, timeout = SYNC_TIMEOUT_MS): Promise
 
 export async function inviteMember(device: Device, email: string): Promise<string> {
   const { page } = device;
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Membres' }).click();
+  await mainNavigation(page).getByRole('link', { name: 'Membres' }).click();
   await waitForHeading(page, 'Membres');
   const form = page.getByRole('form', { name: 'Inviter un membre' });
   await form.getByLabel('E-mail').fill(email);
@@ -172,12 +176,13 @@ export async function inviteMember(device: Device, email: string): Promise<strin
   return link.inputValue();
 }
 
-export async function acceptInvitation(device: Device, link: string, member: Account): Promise<void> {
+export async function acceptInvitation(device: Device, link: string, member: Account, onScreen?: OnScreen): Promise<void> {
   const { page } = device;
   await page.goto(link);
   await waitForHeading(page, 'Invitation');
   await page.getByText('Vous êtes invité(e) à rejoindre').waitFor();
   await device.shot('invitation');
+  await onScreen?.('invitation');
   await page.getByLabel('Votre nom').fill(member.name);
   await fillNewPassword(page, member.password);
   await page.getByRole('button', { name: "Rejoindre l'organisation" }).click();
@@ -186,7 +191,7 @@ export async function acceptInvitation(device: Device, link: string, member: Acc
 
 export async function confirmMember(device: Device, memberName: string): Promise<void> {
   const { page } = device;
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Membres' }).click();
+  await mainNavigation(page).getByRole('link', { name: 'Membres' }).click();
   await waitForHeading(page, 'Membres');
   // The list refreshes itself every 10 s: the member who just accepted appears without a reload.
   const confirm = page.getByRole('button', { name: `Confirmer ${memberName}` });
@@ -205,7 +210,12 @@ export async function unlock(page: Page, password: string): Promise<void> {
   await waitForHeading(page, 'Déverrouiller Relais');
   await page.getByLabel('Mot de passe', { exact: true }).fill(password);
   await page.getByLabel('Mot de passe', { exact: true }).press('Enter');
-  await waitForHeading(page, 'Personnes', KDF_TIMEOUT_MS);
+  // The app reopens on the screen that was shown when it locked, whichever it was.
+  await mainNavigation(page).waitFor({ state: 'visible', timeout: KDF_TIMEOUT_MS });
+}
+
+export function mainNavigation(page: Page): Locator {
+  return page.getByRole('navigation', { name: 'Navigation principale' });
 }
 
 /** Logs out; when changes are still pending the app warns first and a second press confirms. */

@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { loadInstanceSecret } from './auth/instance-secret.ts';
+import { secretHasher } from './auth/password-hash.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './auth/rate-limit.ts';
 import type { AppContext } from './context.ts';
 import type { DB } from './db/schema.ts';
@@ -31,6 +32,8 @@ export interface AppOptions {
   readonly rateLimits?: Partial<RateLimits>;
   /** Trust X-Forwarded-For (behind a reverse proxy) for the client address used by rate limits. */
   readonly trustProxy?: boolean;
+  /** log2 of scrypt's N for new auth-key hashes; tests lower it, production keeps the default. */
+  readonly hashCost?: number;
 }
 
 /** Request bodies above this size are refused (413) on every route but push. */
@@ -62,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: options.db,
     instanceSecret: await loadInstanceSecret(options.db),
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
+    hasher: secretHasher(options.hashCost),
   };
   healthRoutes(app, ctx);
   openapiRoutes(app);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { SecretHasher } from './auth/password-hash.ts';
 import type { RateLimits } from './auth/rate-limit.ts';
 import type { DB } from './db/schema.ts';
 
@@ -8,4 +9,5 @@ export interface AppContext {
   /** Read from the database at start; identical in every process. */
   readonly instanceSecret: Buffer;
   readonly rateLimits: RateLimits;
+  readonly hasher: SecretHasher;
 }

@@ -2,7 +2,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { instanceHmac } from '../auth/instance-secret.ts';
-import { verifyNothing, verifySecret } from '../auth/password-hash.ts';
 import { assertNotLimited, clearFailures, recordFailure, type AttemptKey } from '../auth/rate-limit.ts';
 import type { AppContext } from '../context.ts';
 import type { DB } from '../db/schema.ts';
@@ -51,7 +50,7 @@ export async function checkAuthKey(
   const account = await findAccount(ctx.db, email);
   const secret = Buffer.from(authKey, 'base64');
   const stored = account?.[which];
-  const ok = account !== undefined && account.status !== 'revoked' && typeof stored === 'string' ? await verifySecret(secret, stored) : await verifyNothing(secret);
+  const ok = account !== undefined && account.status !== 'revoked' && typeof stored === 'string' ? await ctx.hasher.verify(secret, stored) : await ctx.hasher.verifyNothing(secret);
   if (!ok || account === undefined) {
     await recordFailure(ctx.db, ctx.rateLimits, key);
     throw new HttpError(401, failure);

@@ -16,7 +16,6 @@ import { checkAuthKey, findAccount } from '../accounts/credentials.ts';
 import { checkSealedKeys, storeSealedKeys } from '../accounts/sealed-keys.ts';
 import { loadMe } from '../accounts/views.ts';
 import { fakeKdf } from '../auth/instance-secret.ts';
-import { hashSecret } from '../auth/password-hash.ts';
 import { createSession, deleteSession, deleteUserSessions, type IssuedSession } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
@@ -112,7 +111,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request) => {
       const { email, authKey, credentials, keys } = request.body;
       const account = await checkAuthKey(ctx, request, email, authKey, 'recovery_auth_hash', 'RECOVERY_INVALID');
-      const authHash = await hashSecret(Buffer.from(credentials.authKey, 'base64'));
+      const authHash = await ctx.hasher.hash(Buffer.from(credentials.authKey, 'base64'));
       const orgId = account.organisation_id;
       const result = await db.transaction().execute(async (trx) => {
         // Recovery seals again what the account may hold: the medical key only for a health

@@ -14,7 +14,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { timingSafeEqual } from 'node:crypto';
 import { loadMe } from '../accounts/views.ts';
-import { hashSecret } from '../auth/password-hash.ts';
 import { createSession } from '../auth/sessions.ts';
 import { issueSecret, parseSecret } from '../auth/tokens.ts';
 import type { AppContext } from '../context.ts';
@@ -61,7 +60,7 @@ async function findOpenInvitation(db: Kysely<DB>, id: string, secret: string): P
   return row;
 }
 
-export function invitationRoutes(app: FastifyInstance, { db }: AppContext): void {
+export function invitationRoutes(app: FastifyInstance, { db, hasher }: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -153,7 +152,7 @@ export function invitationRoutes(app: FastifyInstance, { db }: AppContext): void
       const { secret, user, credentials } = request.body;
       const invitation = await findOpenInvitation(db, request.params.id, secret);
       const orgId = invitation.organisation_id;
-      const authHash = await hashSecret(Buffer.from(credentials.authKey, 'base64'));
+      const authHash = await hasher.hash(Buffer.from(credentials.authKey, 'base64'));
       const result = await db.transaction().execute(async (trx) => {
         // Marking it used first, conditionally, makes two concurrent accepts end with one winner.
         const claimed = await trx

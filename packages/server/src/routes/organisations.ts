@@ -6,13 +6,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { loadMe } from '../accounts/views.ts';
 import { storeSealedKeys } from '../accounts/sealed-keys.ts';
-import { hashSecret } from '../auth/password-hash.ts';
 import { createSession } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, invalid } from '../http/errors.ts';
 import { errorResponses } from '../http/schemas.ts';
 
-export function organisationRoutes(app: FastifyInstance, { db }: AppContext): void {
+export function organisationRoutes(app: FastifyInstance, { db, hasher }: AppContext): void {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/organisations',
     {
@@ -27,8 +26,8 @@ export function organisationRoutes(app: FastifyInstance, { db }: AppContext): vo
       const kinds = keys.map((key) => `${key.kind}:${key.version}`).sort();
       if (kinds[0] !== 'general:1' || kinds[1] !== 'medical:1') throw invalid('/keys', 'expected_general_1_and_medical_1');
       const [authHash, recoveryHash] = await Promise.all([
-        hashSecret(Buffer.from(credentials.authKey, 'base64')),
-        hashSecret(Buffer.from(recovery.authKey, 'base64')),
+        hasher.hash(Buffer.from(credentials.authKey, 'base64')),
+        hasher.hash(Buffer.from(recovery.authKey, 'base64')),
       ]);
       const result = await db.transaction().execute(async (trx) => {
         const created = await trx

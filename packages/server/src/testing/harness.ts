@@ -11,6 +11,8 @@ import { migratedPglite } from './pglite-template.ts';
 import { temporaryPostgres } from './postgres.ts';
 
 export const BACKENDS = ['pglite', 'postgres'] as const;
+/** Cheap scrypt for the suites (same code path; password-hash.test.ts covers the real cost). */
+export const TEST_HASH_COST = 8;
 export type BackendKind = (typeof BACKENDS)[number];
 
 export async function openTestDatabase(kind: BackendKind): Promise<Database> {
@@ -53,6 +55,7 @@ export class TestBackend {
     const database = await openTestDatabase(this.kind);
     try {
       const app = await buildApp({
+        hashCost: TEST_HASH_COST,
         ...this.options,
         db: database.db,
         logger: { level: 'info', stream: { write: (line: string) => void this.logs.push(line) } },

@@ -12,15 +12,18 @@ import { MIGRATIONS } from '../migrations/index.ts';
 
 const STALE_LOCK_MS = 120_000;
 
-function templatePath(): string {
-  const hash = createHash('sha256').update(JSON.stringify(MIGRATIONS)).update(PGlite.name).digest('hex').slice(0, 16);
-  return join(tmpdir(), `relais-pglite-template-${hash}.tar`);
+type Template = 'empty' | 'migrated';
+
+function templatePath(template: Template): string {
+  const migrations = template === 'migrated' ? MIGRATIONS : [];
+  const hash = createHash('sha256').update(JSON.stringify(migrations)).digest('hex').slice(0, 16);
+  return join(tmpdir(), `relais-pglite-${template}-${hash}.tar`);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function ensureTemplate(): Promise<string> {
-  const file = templatePath();
+async function ensureTemplate(template: Template): Promise<string> {
+  const file = templatePath(template);
   const lock = `${file}.lock`;
   while (!existsSync(file)) {
     try {
@@ -33,7 +36,7 @@ async function ensureTemplate(): Promise<string> {
       continue;
     }
     try {
-      if (!existsSync(file)) await buildTemplate(file);
+      if (!existsSync(file)) await buildTemplate(file, template);
     } finally {
       rmSync(lock, { recursive: true, force: true });
     }
@@ -41,11 +44,11 @@ async function ensureTemplate(): Promise<string> {
   return file;
 }
 
-async function buildTemplate(file: string): Promise<void> {
+async function buildTemplate(file: string, template: Template): Promise<void> {
   const instance = await PGlite.create();
   const database = usePglite(instance, true);
   try {
-    await migrate(database.db, MIGRATIONS);
+    if (template === 'migrated') await migrate(database.db, MIGRATIONS);
     const dump = await instance.dumpDataDir('none');
     const partial = `${file}.${process.pid}.partial`;
     writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
@@ -57,12 +60,15 @@ async function buildTemplate(file: string): Promise<void> {
 
 /** A fresh, migrated, in-memory PGlite database; close it when done. */
 export async function migratedPglite(): Promise<Database> {
-  const file = await ensureTemplate();
-  const instance = await PGlite.create({ loadDataDir: new Blob([readFileSync(file)]) });
-  return usePglite(instance, true);
+  return load(await ensureTemplate('migrated'));
 }
 
-/** A fresh PGlite database with no migration applied. */
+/** A fresh in-memory PGlite database with no migration applied. */
 export async function emptyPglite(): Promise<Database> {
-  return usePglite(await PGlite.create(), true);
+  return load(await ensureTemplate('empty'));
+}
+
+async function load(file: string): Promise<Database> {
+  const instance = await PGlite.create({ loadDataDir: new Blob([readFileSync(file)]) });
+  return usePglite(instance, true);
 }

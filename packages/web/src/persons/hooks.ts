@@ -98,6 +98,7 @@ export function useMemberNames(): Map<string, string> {
   const controller = useController();
   const { session } = useWorkspace();
   const self = session.me.user;
+  const { revision } = useSyncStatus();
   const [names, setNames] = useState<Map<string, string>>(() => new Map([[self.id, self.name]]));
   const isAdmin = self.role === 'admin';
   useEffect(() => {
@@ -112,6 +113,7 @@ export function useMemberNames(): Map<string, string> {
     return () => {
       cancelled = true;
     };
-  }, [controller, isAdmin]);
+    // Refetched after each sync that changed data: a stamp may name a member who joined since.
+  }, [controller, isAdmin, revision]);
   return names;
 }

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Role } from '@relais/core/protocol';
 import { errorMessage } from '../api/errors.ts';
 import { useController } from '../app/context.ts';
-import { useLocation } from '../app/router.tsx';
+import { Link, navigate, useLocation } from '../app/router.tsx';
+import { paths } from '../app/routes.ts';
 import { parseInvitationFragment } from '../app/routes.ts';
 import { TextField } from '../ui/fields.tsx';
 import { FormAlert, StatusMessage, SubmitButton } from '../ui/feedback.tsx';
@@ -69,7 +70,7 @@ export function InvitationScreen() {
     try {
       await controller.acceptInvitation({ invitationId: invitation.id, secret: invitation.secret, name: name.trim(), password: passwords.password });
       // The secret must not stay in the address bar or the history once used.
-      history.replaceState(null, '', '/');
+      navigate('/', { replace: true });
     } catch (error) {
       setAlert(errorMessage(error));
       setBusy(false);
@@ -79,10 +80,16 @@ export function InvitationScreen() {
   return (
     <main id="main" className="narrow">
       <ScreenTitle>Invitation</ScreenTitle>
-      {!invitation ? (
-        <FormAlert message="Ce lien d'invitation est incomplet : vérifiez que vous avez copié le lien en entier." focusOnChange={false} />
-      ) : loadError ? (
-        <FormAlert message={loadError} focusOnChange={false} />
+      {!invitation || loadError ? (
+        <>
+          <FormAlert
+            message={loadError ?? "Ce lien d'invitation est incomplet : vérifiez que vous avez copié le lien en entier."}
+            focusOnChange={false}
+          />
+          <p>
+            <Link href={paths.login}>Aller à la connexion</Link>
+          </p>
+        </>
       ) : !opened ? (
         <StatusMessage>Vérification de l'invitation…</StatusMessage>
       ) : (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useController } from '../app/context.ts';
 
 /**
@@ -9,6 +9,7 @@ export function LogoutButton({ className }: { className?: string }) {
   const controller = useController();
   const [warning, setWarning] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
 
   const press = async () => {
     if (busy) return;
@@ -29,11 +30,25 @@ export function LogoutButton({ className }: { className?: string }) {
 
   return (
     <div className="logout">
-      <button type="button" className={className ?? 'secondary'} onClick={() => void press()}>
+      <button ref={button} type="button" className={className ?? 'secondary'} onClick={() => void press()}>
         {warning === null ? 'Se déconnecter' : 'Se déconnecter quand même'}
       </button>
       <div role="alert" className={warning === null ? 'alert empty' : 'alert'}>
         {warning === null ? '' : logoutWarning(warning)}
+        {warning === null ? null : (
+          <p>
+            <button
+              type="button"
+              className="secondary small"
+              onClick={() => {
+                setWarning(null);
+                button.current?.focus();
+              }}
+            >
+              Annuler la déconnexion
+            </button>
+          </p>
+        )}
       </div>
     </div>
   );

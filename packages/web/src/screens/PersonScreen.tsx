@@ -31,12 +31,7 @@ function describeStamp(stamp: string, names: Map<string, string>, selfId: string
 function Conflict({ conflict, names, selfId }: { conflict: ConflictEvent; names: Map<string, string>; selfId: string }) {
   return (
     <li className="conflict">
-      <p className="conflict-title">
-        <span aria-hidden="true">⚠ </span>Conflit : une autre valeur a été mise de côté
-      </p>
-      <p>
-        Champ : <strong>{fieldLabel(conflict.field)}</strong>
-      </p>
+      <h3>{fieldLabel(conflict.field)}</h3>
       <dl>
         <dt>Valeur conservée</dt>
         <dd>
@@ -94,8 +89,15 @@ export function PersonScreen({ id }: { id: string }) {
       {conflicts.length > 0 ? (
         <section className="conflicts" aria-labelledby="conflicts-title">
           <h2 id="conflicts-title">
-            {conflicts.length === 1 ? 'Une valeur mise de côté' : `${conflicts.length} valeurs mises de côté`}
+            <span aria-hidden="true">⚠ </span>
+            {conflicts.length === 1
+              ? 'Conflit : une autre valeur a été mise de côté'
+              : `Conflits : ${conflicts.length} autres valeurs ont été mises de côté`}
           </h2>
+          <p className="hint-on-warning">
+            Deux modifications du même champ se sont croisées. Une valeur a été conservée ; l'autre est gardée ici pour
+            que rien ne soit perdu. Modifiez la fiche si la valeur mise de côté est la bonne.
+          </p>
           <ul>
             {conflicts.map((c) => (
               <Conflict key={c.id} conflict={c} names={names} selfId={session.me.user.id} />

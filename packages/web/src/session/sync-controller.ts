@@ -3,7 +3,6 @@
 // 30 s, when the network comes back, and when asked).
 import { TransportError } from '@relais/core/sync/types';
 import type { SyncEngine } from '@relais/core/sync/engine';
-import type { IdbLocalStore } from '../storage/local-store.ts';
 import { Store } from './store.ts';
 
 export interface SyncStatus {
@@ -17,6 +16,12 @@ export interface SyncStatus {
   unauthenticated: boolean;
   /** Bumped whenever local data may have changed, so lists reload. */
   revision: number;
+}
+
+/** Where the time of the last successful sync is kept (IdbLocalStore). */
+export interface SyncClockStore {
+  getLastSyncAt(): Promise<number | undefined>;
+  setLastSyncAt(ms: number): Promise<void>;
 }
 
 export const SYNC_INTERVAL_MS = 30_000;
@@ -33,7 +38,7 @@ export class SyncController extends Store<SyncStatus> {
 
   constructor(
     private readonly engine: SyncEngine,
-    private readonly store: IdbLocalStore,
+    private readonly store: SyncClockStore,
     private readonly onUnauthenticated: () => void,
   ) {
     super({

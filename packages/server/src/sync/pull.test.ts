@@ -1,0 +1,77 @@
+import type { PullResponse } from '@relais/core/protocol';
+import { expect, it } from 'vitest';
+import { call, createOrganisation, expectError, expectNothingWritten, newChange, pull, push } from '../testing/fixtures.ts';
+import { describeEachBackend } from '../testing/harness.ts';
+
+describeEachBackend('GET /api/sync/pull', (t) => {
+  it('pages the changes since a sequence, oldest first, each record at its latest version', async () => {
+    const org = await createOrganisation(t.app);
+    const changes = Array.from({ length: 25 }, () => newChange());
+    await push(t.app, org.admin.token, changes);
+    const edit = newChange({ id: changes[3]!.id, baseVersion: 1 });
+    await push(t.app, org.admin.token, [edit]);
+
+    const seen: PullResponse['changes'] = [];
+    let since = 0;
+    let pages = 0;
+    for (;;) {
+      const reply = await pull(t.app, org.admin.token, since, 10);
+      expect(reply.status).toBe(200);
+      const page = reply.json<PullResponse>();
+      expect(page.protocol).toBe(1);
+      expect(page.changes.length).toBeLessThanOrEqual(10);
+      seen.push(...page.changes);
+      pages += 1;
+      since = page.next;
+      if (!page.more) break;
+    }
+    expect(pages).toBe(3);
+    expect(seen.map((c) => c.seq)).toEqual([...Array.from({ length: 25 }, (_, i) => i + 1).filter((s) => s !== 4), 26]);
+    expect(seen.at(-1)).toMatchObject({ id: edit.id, version: 2, seq: 26, ciphertext: edit.ciphertext, authorId: org.admin.userId, collection: 'person', keyVersion: 1, deleted: false });
+    expect(seen.map((c) => c.ciphertext)).toEqual([...changes.filter((_, i) => i !== 3).map((c) => c.ciphertext), edit.ciphertext]);
+    const last = (await pull(t.app, org.admin.token, since)).json<PullResponse>();
+    expect(last).toEqual({ protocol: 1, changes: [], next: since, more: false });
+  });
+
+  it('says `more` only when another page exists, with a page exactly full', async () => {
+    const org = await createOrganisation(t.app);
+    await push(t.app, org.admin.token, Array.from({ length: 4 }, () => newChange()));
+    const full = (await pull(t.app, org.admin.token, 0, 4)).json<PullResponse>();
+    expect([full.changes.length, full.next, full.more]).toEqual([4, 4, false]);
+    const partial = (await pull(t.app, org.admin.token, 0, 3)).json<PullResponse>();
+    expect([partial.changes.length, partial.next, partial.more]).toEqual([3, 3, true]);
+  });
+
+  it('defaults to pages of 1000 and caps the limit', async () => {
+    const org = await createOrganisation(t.app);
+    const many = Array.from({ length: 1001 }, () => newChange({ ciphertext: undefined }));
+    for (let i = 0; i < many.length; i += 500) await push(t.app, org.admin.token, many.slice(i, i + 500).map((c) => ({ ...c, ciphertext: newChange().ciphertext })));
+    const page = await call(t.app, 'GET', '/api/sync/pull', undefined, { token: org.admin.token });
+    const body = page.json<PullResponse>();
+    expect([body.changes.length, body.next, body.more]).toEqual([1000, 1000, true]);
+    expectError(await pull(t.app, org.admin.token, 0, 1001), 400, 'VALIDATION_FAILED');
+  });
+
+  it("returns only the caller's organisation", async () => {
+    const org = await createOrganisation(t.app);
+    const other = await createOrganisation(t.app);
+    const mine = newChange();
+    await push(t.app, org.admin.token, [mine]);
+    await push(t.app, other.admin.token, [newChange(), newChange()]);
+    const page = (await pull(t.app, org.admin.token)).json<PullResponse>();
+    expect(page.changes.map((c) => c.id)).toEqual([mine.id]);
+  });
+
+  it('refuses bad queries with 400 and unauthenticated calls with 401, writing nothing', async () => {
+    const org = await createOrganisation(t.app);
+    const token = org.admin.token;
+    await expectNothingWritten(t.db, async () => {
+      for (const query of ['since=-1', 'since=abc', 'limit=0', 'limit=1.5', 'since=1e400']) {
+        expectError(await call(t.app, 'GET', `/api/sync/pull?${query}`, undefined, { token }), 400, 'VALIDATION_FAILED');
+      }
+      expectError(await call(t.app, 'GET', '/api/sync/pull?protocol=2', undefined, { token }), 400, 'PROTOCOL_MISMATCH');
+      expectError(await call(t.app, 'GET', '/api/sync/pull'), 401, 'UNAUTHENTICATED');
+    });
+    expect((await call(t.app, 'GET', '/api/sync/pull?protocol=1&since=0', undefined, { token })).status).toBe(200);
+  });
+});

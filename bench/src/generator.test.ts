@@ -28,6 +28,7 @@ describe('synthetic organisation', () => {
     const first = fingerprint(take(plainRecords(a), 6000));
     expect(fingerprint(take(plainRecords(b), 6000))).toEqual(first);
     expect(c.organisationId).not.toBe(a.organisationId);
+    expect(syntheticOrganisation(42, 'L').organisationId).not.toBe(a.organisationId);
     expect(fingerprint(take(plainRecords(c), 10))).not.toEqual(first.slice(0, 10));
   });
 

@@ -106,7 +106,9 @@ export interface PlainRecord {
 
 export function syntheticOrganisation(seed: number = DEFAULT_SEED, size: SizeName = 'L'): SyntheticOrganisation {
   const shape = SHAPES[size];
-  const rng = new Prng(seed, ORG_STREAM);
+  // The size is part of the organisation's identity, so that S and L can live on one server.
+  const sizeStream = size === 'L' ? 0 : 16;
+  const rng = new Prng(seed, ORG_STREAM + sizeStream);
   const random = rng.asRandom();
   const at = (t: number) => ({ now: () => t });
   const organisationId = uuidv7(at(REFERENCE_TIME - 3 * 365 * DAY), random);
@@ -117,7 +119,7 @@ export function syntheticOrganisation(seed: number = DEFAULT_SEED, size: SizeNam
   const memberIds = Array.from({ length: shape.members }, (_, i) =>
     uuidv7(at(REFERENCE_TIME - 3 * 365 * DAY + i * 7 * DAY), random),
   );
-  const key = new Prng(seed, KEY_STREAM).asRandom().fill(new Uint8Array(32));
+  const key = new Prng(seed, KEY_STREAM + sizeStream).asRandom().fill(new Uint8Array(32));
   const count = shape.person + shape.action + shape.comment + shape.passage + shape.rencontre;
   return { seed, size, shape, organisationId, teams, memberIds, generalKey: { version: 1, key }, count };
 }

@@ -14,7 +14,6 @@ import { buildApp } from '@relais/server/app';
 import { openPglite, openPostgres, type Database } from '@relais/server/db/database';
 import { migrate } from '@relais/server/db/migrate';
 import { MIGRATIONS } from '@relais/server/migrations/index';
-import { pullPage } from '@relais/server/sync/pull';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { createOrganisation, createOrganisationRequest } from './account.ts';
@@ -210,35 +209,8 @@ async function benchPull(org: SyntheticOrganisation, s: Served, label: string): 
     if (selected !== org.count) throw new Error(`${label}: selected ${selected} rows, expected ${org.count}`);
     if (ms > SLOW_PULL_MS) break;
   }
-  // Where the time goes: the server's own page query, called in-process (no HTTP, no session check).
-  // Skipped when a pull is slow: it would cost as long again.
-  let split = '';
-  if (http.length === PULL_RUNS) {
-    const t0 = performance.now();
-    const inProcess = await pullInProcess(org, s);
-    split = `; the server's pullPage() query alone, in-process: ${Math.round((inProcess * 1000) / (performance.now() - t0))}`;
-  }
-  note(`${label} runs over HTTP (records/s): ${fmtRange(http)}; raw SQL select: ${fmtRange(raw)}${split}`);
+  note(`${label} runs over HTTP (records/s): ${fmtRange(http)}; raw SQL select: ${fmtRange(raw)}`);
   return { http, raw };
-}
-
-async function pullInProcess(org: SyntheticOrganisation, s: Served): Promise<number> {
-  const actor = {
-    organisationId: org.organisationId,
-    userId: org.memberIds[0]!,
-    role: 'admin' as const,
-    healthProfessional: false,
-    status: 'active' as const,
-    tokenHash: Buffer.alloc(32),
-  };
-  let since = 0;
-  let count = 0;
-  for (;;) {
-    const page = JSON.parse(await pullPage(s.database.db, actor, since, PAGE)) as PullResponse;
-    count += page.changes.length;
-    since = page.next;
-    if (!page.more) return count;
-  }
 }
 
 function report(name: string, { http, raw }: PullFigures): void {

@@ -10,6 +10,7 @@ import {
   confirmMember,
   createOrganisation,
   createPerson,
+  createPersonWithKeyboard,
   editPerson,
   goToPersons,
   inviteMember,
@@ -102,7 +103,8 @@ describe.each(BACKENDS)('walking skeleton in Chromium on %s', (kind) => {
     await waitForHeading(admin.page, 'Modifier la personne');
     await checkAccessibility(admin, 'person-form');
     await goToPersons(admin.page);
-    await createPerson(admin, { name: 'Martin Karim', phone: '07 00 00 00 01', description: 'Chien : Filou.' });
+    await createPersonWithKeyboard(admin, { name: 'Martin Karim', phone: '07 00 00 00 01' });
+    await editPerson(admin, 'Martin Karim', { description: 'Chien : Filou.' });
     await waitSynced(admin.page);
     await goToPersons(admin.page);
     await admin.shot('persons');

@@ -65,10 +65,17 @@ export async function createOrganisation(device: Device, url: string, organisati
   return code;
 }
 
+/** With the keyboard only: Space ticks the box, Tab reaches « Continuer », Enter presses it. */
 export async function acknowledgeRecoveryCode(device: Device): Promise<void> {
   const { page } = device;
-  await page.getByLabel("J'ai noté ce code en lieu sûr").check();
-  await page.getByRole('button', { name: 'Continuer' }).click();
+  const noted = page.getByLabel("J'ai noté ce code en lieu sûr");
+  await noted.focus();
+  await page.keyboard.press('Space');
+  if (!(await noted.isChecked())) throw new Error('Space did not tick the recovery-code checkbox');
+  await page.keyboard.press('Tab');
+  const focused = (await page.evaluate('document.activeElement?.textContent ?? ""')) as string;
+  if (focused.trim() !== 'Continuer') throw new Error(`Tab after the checkbox reached « ${focused} », not « Continuer »`);
+  await page.keyboard.press('Enter');
   await waitForHeading(page, 'Personnes', KDF_TIMEOUT_MS);
 }
 
@@ -89,6 +96,27 @@ export async function createPerson(device: Device, fields: PersonFields & { name
   const match = /\/personnes\/([0-9a-f-]{36})$/.exec(new URL(page.url()).pathname);
   if (!match?.[1]) throw new Error(`no person id in ${page.url()}`);
   return match[1];
+}
+
+/**
+ * Creates a person with the keyboard: Enter on « Nouvelle personne », Tab from the focused title
+ * into the first field, typing, and Enter in the last field to save.
+ */
+export async function createPersonWithKeyboard(device: Device, fields: { name: string; phone: string }): Promise<void> {
+  const { page } = device;
+  await goToPersons(page);
+  await page.getByRole('link', { name: 'Nouvelle personne' }).focus();
+  await page.keyboard.press('Enter');
+  await waitForHeading(page, 'Nouvelle personne');
+  // The new screen's title takes focus; the next Tab lands in the first field.
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(fields.name);
+  const nameField = page.getByLabel(PERSON_LABELS.name, { exact: true });
+  if ((await nameField.inputValue()) !== fields.name) throw new Error('Tab from the title did not reach the name field');
+  await page.getByLabel(PERSON_LABELS.phone, { exact: true }).focus();
+  await page.keyboard.type(fields.phone);
+  await page.keyboard.press('Enter');
+  await waitForHeading(page, fields.name);
 }
 
 async function fillPerson(page: Page, fields: PersonFields): Promise<void> {

@@ -73,6 +73,7 @@ export function tableHaystacks(dumps: readonly TableDump[]): Haystack[] {
 }
 
 export function writeDump(file: string, dumps: readonly TableDump[]): void {
-  const text = dumps.map((dump) => `== ${dump.table} (${dump.rows.length} rows)\n${dump.rows.join('\n')}`).join('\n\n');
+  // Each row appears twice: its values as the driver returns them, then PostgreSQL's own text form.
+  const text = dumps.map((dump) => `== ${dump.table} (${dump.rows.length} lines)\n${dump.rows.join('\n')}`).join('\n\n');
   writeFileSync(file, `${text}\n`);
 }

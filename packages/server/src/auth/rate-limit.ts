@@ -25,8 +25,8 @@ export async function assertNotLimited(db: Kysely<DB>, limits: RateLimits, key: 
   const row = await db
     .selectFrom('login_attempts')
     .select([
-      sql<number>`count(*) FILTER (WHERE email_hash = ${key.emailHash})`.as('by_email'),
-      sql<number>`count(*) FILTER (WHERE ip = ${key.ip})`.as('by_ip'),
+      sql<number>`count(*) FILTER (WHERE email_hash = ${key.emailHash})::integer`.as('by_email'),
+      sql<number>`count(*) FILTER (WHERE ip = ${key.ip})::integer`.as('by_ip'),
     ])
     .where((eb) => eb.or([eb('email_hash', '=', key.emailHash), eb('ip', '=', key.ip)]))
     .where('attempted_at', '>', since)

@@ -55,6 +55,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     const known = error.code === undefined ? undefined : FASTIFY_CODES[error.code];
     if (known !== undefined) return reply.code(known[0]).send(errorBody(known[1]));
     if (error instanceof SyntaxError && error.statusCode === 400) return reply.code(400).send(errorBody('MALFORMED_JSON'));
+    // PostgreSQL "data exception" (class 22): a value the schema let through but the database
+    // cannot hold, such as a NUL character in a name. Bad input, so a 400, never a 500.
+    if (isDataException(error)) return reply.code(400).send(errorBody('VALIDATION_FAILED', { in: 'body', issues: [{ path: '', code: 'unstorable_value' }] }));
     const status = error.statusCode;
     if (status !== undefined && status >= 400 && status < 500) {
       return reply.code(status).send(errorBody(STATUS_CODES[status] ?? 'VALIDATION_FAILED'));
@@ -64,13 +67,17 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
 }
 
+function isDataException(error: FastifyError): boolean {
+  return typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code) && 'severity' in error;
+}
+
 /**
  * Logs a server failure without the error's enumerable extras: a database error's `detail` can
  * quote a whole row, and no row content may reach the logs.
  */
 function logFailure(request: FastifyRequest, error: FastifyError): void {
   const code = typeof error.code === 'string' ? error.code : undefined;
-  request.log.error({ err: { type: error.name, code, message: error.message, stack: error.stack } }, 'request failed');
+  request.log.error({ err: { type: error.name, code, message: error.message.slice(0, 300), stack: error.stack?.slice(0, 2000) } }, 'request failed');
 }
 
 /** Errors fastify raises before routing (malformed URL, ...), in the same body format. */

@@ -104,7 +104,7 @@ export function memberRoutes(app: FastifyInstance, { db }: AppContext): void {
         if (member.role === 'admin' && role !== undefined && role !== 'admin') {
           const admins = await trx
             .selectFrom('users')
-            .select(sql<number>`count(*)`.as('n'))
+            .select(sql<number>`count(*)::integer`.as('n'))
             .where('organisation_id', '=', orgId)
             .where('role', '=', 'admin')
             .where('status', '=', 'active')

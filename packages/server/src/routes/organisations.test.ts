@@ -65,6 +65,7 @@ describeEachBackend('POST /api/organisations', (t) => {
       ['keys of the wrong kinds', () => call(t.app, 'POST', '/api/organisations', { ...good, keys: [good.keys[0], good.keys[0]] }), 400, 'VALIDATION_FAILED'],
       ['keys of version 2', () => call(t.app, 'POST', '/api/organisations', { ...good, keys: good.keys.map((k) => ({ ...k, version: 2 })) }), 400, 'VALIDATION_FAILED'],
       ['array body', () => call(t.app, 'POST', '/api/organisations', [good]), 400, 'VALIDATION_FAILED'],
+      ['NUL in a name', () => call(t.app, 'POST', '/api/organisations', { ...good, organisation: { ...good.organisation, name: 'Asso\u0000ciation' } }), 400, 'VALIDATION_FAILED'],
       ['prototype pollution', () => call(t.app, 'POST', '/api/organisations', undefined, { raw: '{"__proto__": {"x": 1}}' }), 400, 'MALFORMED_JSON'],
       ['oversized body', () => call(t.app, 'POST', '/api/organisations', { ...good, padding: 'x'.repeat(300 * 1024) }), 413, 'BODY_TOO_LARGE'],
     ];

@@ -6,7 +6,7 @@ import type { AppContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
 import { authenticate } from '../http/guard.ts';
 import { errorResponses } from '../http/schemas.ts';
-import { pullPage } from '../sync/pull.ts';
+import { hiddenCollections, pullPage } from '../sync/pull.ts';
 import { applyPush } from '../sync/push.ts';
 
 /** Room for a full batch of ~1 KiB records with margin; clients split larger outboxes. */
@@ -63,7 +63,9 @@ export function syncRoutes(app: FastifyInstance, { db }: AppContext): void {
     async (request, reply) => {
       const actor = await authenticate(db, request, 'active');
       const { since, limit } = request.query;
-      const json = await pullPage(db, actor, since, limit);
+      // A sequence beyond 2^53 cannot be one we handed out (and would not fit a bigint).
+      if (!Number.isSafeInteger(since)) throw new HttpError(400, 'VALIDATION_FAILED', { in: 'querystring', issues: [{ path: '/since', code: 'too_big' }] });
+      const json = await pullPage(db, actor.organisationId, { since, limit, hidden: hiddenCollections(actor) });
       // Already JSON, built by PostgreSQL: fastify sends a string with a JSON content type as is,
       // without the response serializer (the schema above still documents the shape).
       return reply.type('application/json; charset=utf-8').send(json as unknown as PullResponse);

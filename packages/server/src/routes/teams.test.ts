@@ -47,6 +47,9 @@ describeEachBackend('teams', (t) => {
       expectError(await call(t.app, 'POST', '/api/teams', undefined, { token, raw: '{"id":' }), 400, 'MALFORMED_JSON');
       expectError(await call(t.app, 'PATCH', `/api/teams/${mine}`, { name: 'x'.repeat(300 * 1024) }, { token }), 413, 'BODY_TOO_LARGE');
       expectError(await call(t.app, 'PATCH', '/api/teams/zzz', { name: 'X' }, { token }), 400, 'VALIDATION_FAILED');
+      // Valid JSON and valid for the schema, but PostgreSQL text cannot hold a NUL character.
+      expectError(await call(t.app, 'POST', '/api/teams', { id: uuid(), name: 'Nuit\u0000' }, { token }), 400, 'VALIDATION_FAILED');
+      expectError(await call(t.app, 'PATCH', `/api/teams/${mine}`, { name: '\u0000' }, { token }), 400, 'VALIDATION_FAILED');
     });
     const read = await call(t.app, 'GET', '/api/teams', undefined, { token: other.admin.token });
     expect(read.json()).toEqual({ teams: [{ id: theirTeam, name: 'Ailleurs', memberIds: [] }] });

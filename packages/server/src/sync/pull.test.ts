@@ -1,7 +1,8 @@
-import type { PullResponse } from '@relais/core/protocol';
+import { PullResponse, PushResponse } from '@relais/core/protocol';
 import { expect, it } from 'vitest';
-import { call, createOrganisation, expectError, expectNothingWritten, newChange, pull, push } from '../testing/fixtures.ts';
+import { addMember, call, createOrganisation, expectError, expectNothingWritten, newChange, pull, push } from '../testing/fixtures.ts';
 import { describeEachBackend } from '../testing/harness.ts';
+import { hiddenCollections, pullPage } from './pull.ts';
 
 describeEachBackend('GET /api/sync/pull', (t) => {
   it('pages the changes since a sequence, oldest first, each record at its latest version', async () => {
@@ -31,6 +32,35 @@ describeEachBackend('GET /api/sync/pull', (t) => {
     expect(seen.map((c) => c.ciphertext)).toEqual([...changes.filter((_, i) => i !== 3).map((c) => c.ciphertext), edit.ciphertext]);
     const last = (await pull(t.app, org.admin.token, since)).json<PullResponse>();
     expect(last).toEqual({ protocol: 1, changes: [], next: since, more: false });
+  });
+
+  it('answers in the exact wire shape clients parse (core schemas)', async () => {
+    const org = await createOrganisation(t.app);
+    const member = await addMember(t.app, org, { role: 'stats' });
+    const pushed = await push(t.app, org.admin.token, [newChange(), newChange({ collection: 'history', deleted: true })]);
+    expect(() => PushResponse.parse(pushed.body)).not.toThrow();
+    const conflict = await push(t.app, org.admin.token, [newChange({ id: pushed.json<PushResponse>().results[0]!.id, baseVersion: 5 })]);
+    expect(PushResponse.parse(conflict.body).results[0]!.status).toBe('conflict');
+    const page = await pull(t.app, member.token);
+    expect(page.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(PullResponse.strict().parse(page.body).changes).toHaveLength(2);
+    for (const change of page.json<PullResponse>().changes) expect(() => PullResponse.shape.changes.element.strict().parse(change)).not.toThrow();
+  });
+
+  it('leaves hidden collections out of pages and of `more`', async () => {
+    const org = await createOrganisation(t.app);
+    const person = newChange();
+    const history = Array.from({ length: 3 }, () => newChange({ collection: 'history' }));
+    await push(t.app, org.admin.token, [person, ...history]);
+    const page = JSON.parse(await pullPage(t.db, org.id, { since: 0, limit: 1, hidden: ['history'] })) as PullResponse;
+    expect(page.changes.map((c) => c.id)).toEqual([person.id]);
+    expect([page.next, page.more]).toEqual([1, false]);
+    const rest = JSON.parse(await pullPage(t.db, org.id, { since: 1, limit: 10, hidden: ['history'] })) as PullResponse;
+    expect(rest).toEqual({ protocol: 1, changes: [], next: 1, more: false });
+    const all = JSON.parse(await pullPage(t.db, org.id, { since: 0, limit: 10, hidden: [] })) as PullResponse;
+    expect(all.changes).toHaveLength(4);
+    // With no medical collection yet, nobody has anything hidden.
+    expect(hiddenCollections({ role: 'member', healthProfessional: false })).toEqual([]);
   });
 
   it('says `more` only when another page exists, with a page exactly full', async () => {
@@ -66,7 +96,7 @@ describeEachBackend('GET /api/sync/pull', (t) => {
     const org = await createOrganisation(t.app);
     const token = org.admin.token;
     await expectNothingWritten(t.db, async () => {
-      for (const query of ['since=-1', 'since=abc', 'limit=0', 'limit=1.5', 'since=1e400']) {
+      for (const query of ['since=-1', 'since=abc', 'limit=0', 'limit=1.5', 'since=1e400', 'since=99999999999999999999', 'since=9223372036854775808']) {
         expectError(await call(t.app, 'GET', `/api/sync/pull?${query}`, undefined, { token }), 400, 'VALIDATION_FAILED');
       }
       expectError(await call(t.app, 'GET', '/api/sync/pull?protocol=2', undefined, { token }), 400, 'PROTOCOL_MISMATCH');

@@ -65,26 +65,20 @@ async function applyLocked(trx: Transaction<DB>, actor: Actor, changes: readonly
   });
 
   const receipts = new Map<string, Receipt>();
-  for (const row of await trx
-    .selectFrom('push_receipts')
-    .select(['change_id', 'collection', 'record_id', 'version', 'seq'])
-    .where('organisation_id', '=', orgId)
-    .where('change_id', 'in', unique(changes.map((change) => change.changeId)))
-    .execute()) {
-    receipts.set(row.change_id, { collection: row.collection, recordId: row.record_id, version: row.version, seq: row.seq });
+  const changeIds = unique(changes.map((change) => change.changeId));
+  const receiptRows = await sql<{ change_id: string; collection: string; record_id: string; version: number; seq: string | number }>`
+    SELECT change_id, collection, record_id, version, seq FROM push_receipts
+    WHERE organisation_id = ${orgId}::uuid AND change_id = ANY(${changeIds}::uuid[])
+  `.execute(trx);
+  for (const row of receiptRows.rows) {
+    receipts.set(row.change_id, { collection: row.collection, recordId: row.record_id, version: row.version, seq: Number(row.seq) });
   }
 
   const state = new Map<string, RecordState>();
-  for (const row of await trx
-    .selectFrom('records')
-    .select(['collection', 'id', 'version', 'seq', 'key_version', 'deleted', 'author_id', 'updated_at'])
-    .where('organisation_id', '=', orgId)
-    .where('collection', 'in', unique(changes.map((change) => change.collection)))
-    .where('id', 'in', unique(changes.map((change) => change.id)))
-    .execute()) {
+  for (const row of await currentRecords(trx, orgId, changes, false)) {
     state.set(recordKey(row.collection, row.id), {
       version: row.version,
-      seq: row.seq,
+      seq: Number(row.seq),
       keyVersion: row.key_version,
       deleted: row.deleted,
       authorId: row.author_id,
@@ -92,7 +86,7 @@ async function applyLocked(trx: Transaction<DB>, actor: Actor, changes: readonly
     });
   }
 
-  let seq = org.seq;
+  let seq = Number(org.seq);
   const writes = new Map<string, Change & { version: number; seq: number }>();
   const newReceipts: { changeId: string; collection: string; recordId: string; version: number; seq: number }[] = [];
   const outcomes: ({ kind: 'accepted'; change: Change; version: number; seq: number } | { kind: 'conflict'; change: Change; key: string })[] = [];
@@ -185,15 +179,37 @@ async function applyLocked(trx: Transaction<DB>, actor: Actor, changes: readonly
 async function loadCiphertexts(trx: Transaction<DB>, orgId: string, changes: readonly Change[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   if (changes.length === 0) return found;
-  const rows = await trx
-    .selectFrom('records')
-    .select(['collection', 'id', 'ciphertext'])
-    .where('organisation_id', '=', orgId)
-    .where('collection', 'in', unique(changes.map((change) => change.collection)))
-    .where('id', 'in', unique(changes.map((change) => change.id)))
-    .execute();
-  for (const row of rows) found.set(recordKey(row.collection, row.id), row.ciphertext);
+  for (const row of await currentRecords(trx, orgId, changes, true)) found.set(recordKey(row.collection, row.id), row.ciphertext ?? '');
   return found;
+}
+
+interface CurrentRow {
+  collection: string;
+  id: string;
+  version: number;
+  seq: string | number;
+  key_version: number;
+  deleted: boolean;
+  author_id: string;
+  updated_at: Date;
+  ciphertext?: string;
+}
+
+/**
+ * The stored rows of the records these changes touch. Written with `= ANY` on the primary key's
+ * columns so that, with or without table statistics, the plan is a primary-key index scan (a join
+ * on unnest() turned into a hash join over the whole organisation on PGlite, which never analyzes).
+ */
+async function currentRecords(trx: Transaction<DB>, orgId: string, changes: readonly Change[], withCiphertext: boolean): Promise<CurrentRow[]> {
+  const wanted = new Set(changes.map((change) => recordKey(change.collection, change.id)));
+  const result = await sql<CurrentRow>`
+    SELECT collection, id, version, seq, key_version, deleted, author_id, updated_at ${withCiphertext ? sql`, ciphertext` : sql``}
+    FROM records
+    WHERE organisation_id = ${orgId}::uuid
+      AND collection = ANY(${unique(changes.map((change) => change.collection))}::text[])
+      AND id = ANY(${unique(changes.map((change) => change.id))}::uuid[])
+  `.execute(trx);
+  return result.rows.filter((row) => wanted.has(recordKey(row.collection, row.id)));
 }
 
 function unique<T>(values: readonly T[]): T[] {

@@ -2,7 +2,7 @@
 // folder is dumped once per machine and migration list (a tarball in the temp folder, built under
 // a lock by whichever test process needs it first) and every test file loads it in memory (~0.5 s).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -53,8 +53,19 @@ async function buildTemplate(file: string, template: Template): Promise<void> {
     const partial = `${file}.${process.pid}.partial`;
     writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
     renameSync(partial, file);
+    removeStaleTemplates(file, template);
   } finally {
     await database.close();
+  }
+}
+
+/** Templates of older migration lists (40 MB each) go once they are a day old. */
+function removeStaleTemplates(current: string, template: Template): void {
+  for (const name of readdirSync(tmpdir())) {
+    const path = join(tmpdir(), name);
+    if (path === current || !name.startsWith(`relais-pglite-${template}-`) || !name.endsWith('.tar')) continue;
+    const age = Date.now() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (age > 86_400_000) rmSync(path, { force: true });
   }
 }
 

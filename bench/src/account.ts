@@ -11,6 +11,7 @@ import {
   newKdfParams,
   newRecoveryCode,
   sealOrgKey,
+  type KdfProfileName,
   wrapKeyring,
   wrapPrivateKey,
 } from '@relais/core/crypto/index';
@@ -19,10 +20,23 @@ import type { SyntheticOrganisation } from './generator.ts';
 
 export const BENCH_PASSWORD = 'Maraude du canal, mardi soir 2026 !';
 
-export function createOrganisationRequest(p: CryptoPrimitives, random: Random, org: SyntheticOrganisation): CreateOrganisationRequest {
+/** The admin's e-mail address, also what the browser benchmarks log in with. */
+export function adminEmail(org: SyntheticOrganisation): string {
+  return `admin-${org.seed}-${org.size.toLowerCase()}@exemple.fr`;
+}
+
+/**
+ * The server benchmarks use the low-memory Argon2id profile to keep set-up short (its cost is not
+ * what they measure); the browser benchmarks log in as a real member does, with the default one.
+ */
+export function createOrganisationRequest(
+  p: CryptoPrimitives,
+  random: Random,
+  org: SyntheticOrganisation,
+  kdfProfile: KdfProfileName = 'low-memory',
+): CreateOrganisationRequest {
   const userId = org.memberIds[0]!;
-  // The low-memory profile keeps set-up short; the cost of Argon2id is not what these figures measure.
-  const kdf = newKdfParams(random, 'low-memory');
+  const kdf = newKdfParams(random, kdfProfile);
   const passwordKeys = derivePasswordKeys(p, BENCH_PASSWORD, kdf);
   const pair = generateUserKeyPair(p, random);
   const general = { kind: 'general' as const, version: org.generalKey.version, key: org.generalKey.key };
@@ -31,7 +45,7 @@ export function createOrganisationRequest(p: CryptoPrimitives, random: Random, o
   const keyring = new Keyring(org.organisationId, [general, medical]);
   return {
     organisation: { id: org.organisationId, name: `Maraudes synthétiques ${org.size} (graine ${org.seed})` },
-    user: { id: userId, name: 'Hélène Bénard', email: `admin-${org.seed}-${org.size.toLowerCase()}@exemple.fr` },
+    user: { id: userId, name: 'Hélène Bénard', email: adminEmail(org) },
     credentials: {
       kdf,
       authKey: toBase64(passwordKeys.authKey),

@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { ENVELOPE_VERSION } from '@relais/core/crypto/index';
-import { GENERATOR_VERSION, plainRecords, type SyntheticCollection, type SyntheticOrganisation } from './generator.ts';
+import { GENERATOR_VERSION, SYNTHETIC_COLLECTIONS, plainRecords, type SyntheticCollection, type SyntheticOrganisation } from './generator.ts';
 import { createSealer, loadPrimitives, platformRandom, type EncryptedRecord } from './seal.ts';
 
 export const CACHE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '.cache');
@@ -52,7 +52,7 @@ export async function ensureCache(org: SyntheticOrganisation, dir = CACHE_DIR): 
   const sealer = createSealer(await loadPrimitives(), platformRandom(), org);
   const tmp = `${path}.${process.pid}.tmp`;
   const out = createWriteStream(tmp);
-  const counts: Record<SyntheticCollection, number> = { person: 0, action: 0, comment: 0, passage: 0, rencontre: 0 };
+  const counts = Object.fromEntries(SYNTHETIC_COLLECTIONS.map((c) => [c, 0])) as Record<SyntheticCollection, number>;
   let plaintextBytes = 0;
   let ciphertextBytes = 0;
   let buffer = '';

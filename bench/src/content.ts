@@ -57,8 +57,6 @@ export const TEAM_NAMES = [
   'Maraude du week-end', 'Équipe bords de Seine', 'Équipe gare', 'Équipe hivernale', 'Équipe insertion',
 ] as const;
 
-export const GENDERS = ['homme', 'femme', 'non binaire', 'non renseigné'] as const;
-
 export const ACTION_TITLES = [
   'Accompagnement à la CPAM', "Renouvellement de l'AME", 'Rendez-vous médecin généraliste', 'Demande de domiciliation au CCAS',
   'Ouverture des droits RSA', "Refaire la pièce d'identité", 'Appel au SIAO pour une place', 'Rendez-vous chez le dentiste',
@@ -67,15 +65,6 @@ export const ACTION_TITLES = [
   'Soins de plaie au pied', 'Accompagnement aux Restos du cœur', 'Demande de carte Solidarité Transport', 'Visite à l’hôpital Bichat',
   'Contacter la famille à Rouen', 'Récupérer le courrier à l’association', 'Dossier MDPH', 'Rendez-vous ophtalmologue',
 ] as const;
-
-export const ACTION_CATEGORIES = [
-  'Santé / Soins infirmiers', 'Santé / Consultation médicale', 'Santé / Addictions', 'Santé / Santé mentale',
-  'Accès aux droits / Domiciliation', 'Accès aux droits / Couverture maladie', 'Accès aux droits / Papiers d’identité',
-  'Accès aux droits / Ressources', 'Hébergement / 115', 'Hébergement / Logement', 'Vie quotidienne / Hygiène',
-  'Vie quotidienne / Alimentation', 'Vie quotidienne / Vestiaire', 'Lien social / Famille', 'Emploi / Insertion',
-] as const;
-
-export const ACTION_STATUSES = ['A FAIRE', 'FAIT', 'ANNULEE'] as const;
 
 /** Sentences of notes; `{p}` is a first name, `{l}` a place, `{h}` a time, `{j}` a weekday. */
 export const NOTE_SENTENCES = [
@@ -114,6 +103,28 @@ export const NOTE_SENTENCES = [
   'La mairie prévoit une évacuation du square la semaine prochaine ; prévenir les personnes.',
   'Transmission à l’équipe de nuit : passer vers {h}, secteur {l}.',
   'Échange long et apaisé, il évoque un projet de retour vers sa région d’origine.',
+] as const;
+
+/** What a person file's « Alertes » says: short, shown as a banner. */
+export const ALERTS = [
+  'Allergie à la pénicilline.',
+  'Ne pas appeler avant 10 h : travaille la nuit.',
+  'Chien parfois agressif, approcher doucement.',
+  'Diabétique : toujours proposer de l’eau et un en-cas.',
+  'Demande à être appelée par son surnom.',
+  'Épilepsie : en cas de crise, appeler le 15.',
+  'Ne veut pas que sa famille soit contactée.',
+  'Mesure de protection (curatelle) : contacter le curateur avant toute démarche.',
+] as const;
+
+/** How a territory's perimeter is described in the field. */
+export const PERIMETERS = [
+  'Entre la gare et le canal, côté parvis.',
+  'Sous le pont, des deux côtés de la voie.',
+  'Le square et les rues autour, jusqu’au marché.',
+  'Tout le long des berges, de l’écluse au pont.',
+  'La zone commerciale et le parking du supermarché.',
+  'Les entrées de métro et la place.',
 ] as const;
 
 export const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fromBase64 } from '@relais/core';
-import { COLLECTIONS } from '@relais/core/collections';
 import { Keyring, createRecordCodec, envelopeKeyVersion } from '@relais/core/crypto/index';
-import { SHAPES, extraRecords, plainRecords, syntheticOrganisation, type PlainRecord } from './generator.ts';
+import { validateFields } from '@relais/core/domain/registry';
+import { SHAPES, SYNTHETIC_COLLECTIONS, extraRecords, plainRecords, syntheticOrganisation, syntheticPerson, type PlainRecord } from './generator.ts';
 import { createSealer, loadPrimitives, platformRandom } from './seal.ts';
 
 function fingerprint(records: Iterable<PlainRecord>): string[] {
@@ -45,15 +45,16 @@ describe('synthetic organisation', () => {
     }
     const { teams: _t, members: _m, ...collections } = SHAPES.S;
     expect(counts).toEqual(collections);
+    expect(Object.keys(collections).sort()).toEqual([...SYNTHETIC_COLLECTIONS].sort());
     expect(ids.size).toBe(org.count);
     const mean = bytes / org.count;
     expect(mean).toBeGreaterThan(1.0 * 1024);
     expect(mean).toBeLessThan(1.2 * 1024);
   });
 
-  it('size S is a fifth of size L', () => {
+  it('size S is a fifth of size L (the few territories apart)', () => {
     for (const key of Object.keys(SHAPES.L) as (keyof typeof SHAPES.L)[]) {
-      if (key === 'teams' || key === 'members') continue;
+      if (key === 'teams' || key === 'members' || key === 'territory') continue;
       expect(SHAPES.S[key] * 5).toBe(SHAPES.L[key]);
     }
   });
@@ -64,11 +65,11 @@ describe('synthetic organisation', () => {
     let due: number[] = [];
     for (const r of take(plainRecords(org), 3000)) {
       if (r.collection === 'person') {
-        const assigned = r.document.fields.assignedTeams as string[];
+        const assigned = r.document.fields.teamIds as string[];
         expect(assigned.length).toBeGreaterThan(0);
         for (const id of assigned) expect(teamIds.has(id)).toBe(true);
       }
-      if (r.collection === 'action') due.push(Date.parse(r.document.fields.dueAt as string));
+      if (r.collection === 'action') due.push(Date.parse(r.document.fields.dueDate as string));
     }
     due = due.sort((x, y) => x - y);
     const spanDays = (due[due.length - 1]! - due[0]!) / 86_400_000;
@@ -88,16 +89,53 @@ describe('synthetic organisation', () => {
         { kind: 'medical', version: 1, key: new Uint8Array(32).fill(9) },
       ]),
     );
-    const records = take(plainRecords(org), 1200);
-    for (const r of records.filter((_, i) => i % 97 === 0)) {
+    const records = take(plainRecords(org), 1400);
+    for (const r of records.filter((_, i) => i % 97 === 0 || i === 1000)) {
       const sealed = sealer.seal(r.collection, r.id, r.document);
       expect(envelopeKeyVersion(fromBase64(sealed.ciphertext))).toBe(1);
       expect(sealer.open(sealed)).toEqual(r.document);
-      if (r.collection in COLLECTIONS) expect(codec.decrypt('person', r.id, 1, sealed.ciphertext)).toEqual(r.document);
+      expect(codec.decrypt(r.collection, r.id, 1, sealed.ciphertext)).toEqual(r.document);
+      // The collection is bound to the ciphertext: an action does not open as a comment.
+      expect(() => codec.decrypt(r.collection === 'comment' ? 'action' : 'comment', r.id, 1, sealed.ciphertext)).toThrow();
       // A ciphertext made for one record does not open as another.
       expect(() => sealer.open({ ...sealed, id: records[1]!.id })).toThrow();
     }
     const known = new Set(records.map((r) => r.id));
     for (const r of extraRecords(org, 50)) expect(known.has(r.id)).toBe(false);
+  });
+
+  it('writes documents that core validates, with every reference pointing at a record of the organisation', () => {
+    const org = syntheticOrganisation(20261123, 'S');
+    const ids: Record<string, Set<string>> = Object.fromEntries(SYNTHETIC_COLLECTIONS.map((c) => [c, new Set<string>()]));
+    const references: { collection: string; id: string }[] = [];
+    const seen = new Set<string>();
+    for (const r of plainRecords(org)) {
+      ids[r.collection]!.add(r.id);
+      const f = r.document.fields;
+      // Validating all 28,000 documents takes long: every person and territory, one record in 7 otherwise.
+      if (r.collection === 'person' || r.collection === 'territory' || ids[r.collection]!.size % 7 === 0) {
+        const result = validateFields(r.collection, f);
+        if (!result.ok) throw new Error(`${r.collection} ${r.id}: ${JSON.stringify(result.errors)}`);
+        seen.add(r.collection);
+      }
+      expect(typeof f.createdAt).toBe('string');
+      expect(org.memberIds).toContain(f.createdBy);
+      for (const key of ['personIds'] as const) {
+        for (const id of (f[key] as string[] | undefined) ?? []) references.push({ collection: 'person', id });
+      }
+      if (typeof f.personId === 'string' && f.personId !== '') references.push({ collection: 'person', id: f.personId });
+      if (typeof f.actionId === 'string' && f.actionId !== '') references.push({ collection: 'action', id: f.actionId });
+      if (typeof f.territoryId === 'string' && f.territoryId !== '') references.push({ collection: 'territory', id: f.territoryId });
+    }
+    expect([...seen].sort()).toEqual([...SYNTHETIC_COLLECTIONS].sort());
+    expect(references.length).toBeGreaterThan(15_000);
+    for (const ref of references) expect(ids[ref.collection]!.has(ref.id)).toBe(true);
+  });
+
+  it('makes any one person alone, identical to the one in the stream', () => {
+    const org = syntheticOrganisation(3, 'S');
+    const all = take(plainRecords(org), org.shape.person);
+    for (const index of [0, 17, org.shape.person - 1]) expect(syntheticPerson(org, index)).toEqual(all[index]);
+    expect(() => syntheticPerson(org, org.shape.person)).toThrow();
   });
 });

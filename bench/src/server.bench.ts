@@ -3,13 +3,9 @@
 // same rows on the same database. push100.p50 / push100.p95: batches of 100 new records pushed over
 // HTTP on PostgreSQL, against a raw INSERT of 100 rows in one transaction.
 //
-// The organisation is loaded through the real push endpoint, in batches of 500. Core knows only
-// the `person` and `history` collections yet, so the 95,000 non-person records (sealed under their
-// own collection names) travel as `history` records: to the server they are opaque ciphertext
-// either way.
+// The organisation is loaded through the real push endpoint, in batches of 500.
 import { uuidv7 } from '@relais/core';
-import type { CollectionName, PullResponse, PushRequest, PushResponse } from '@relais/core/protocol';
-import { PROTOCOL_VERSION } from '@relais/core/protocol';
+import type { PullResponse } from '@relais/core/protocol';
 import { buildApp } from '@relais/server/app';
 import { openPglite, openPostgres, type Database } from '@relais/server/db/database';
 import { migrate } from '@relais/server/db/migrate';
@@ -17,15 +13,15 @@ import { MIGRATIONS } from '@relais/server/migrations/index';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { createOrganisation, createOrganisationRequest } from './account.ts';
-import { chunks, encryptedRecords } from './cache.ts';
+import { chunks } from './cache.ts';
 import { withPostgresDatabase, withTempDir } from './databases.ts';
-import { extraRecords, type SyntheticCollection, type SyntheticOrganisation } from './generator.ts';
+import { extraRecords, type SyntheticOrganisation } from './generator.ts';
+import { loadOrganisation, push } from './load.ts';
 import { fmtRange, formatFigure, median, note, percentile, type Want } from './report.ts';
 import { createSealer, loadPrimitives, platformRandom, type EncryptedRecord } from './seal.ts';
 
 export const SERVER_FIGURES = ['pull.postgres', 'pull.pglite', 'push100.p50', 'push100.p95'];
 
-const LOAD_BATCH = 500;
 const PAGE = 1000;
 const PULL_RUNS = 3;
 const SLOW_PULL_MS = 30_000;
@@ -35,11 +31,6 @@ const PUSH_SIZE = 100;
 
 const random = platformRandom();
 const clock = { now: () => Date.now() };
-
-/** The wire collection of a synthetic record while core knows only person and history. */
-export function wireCollection(collection: SyntheticCollection): CollectionName {
-  return collection === 'person' ? 'person' : 'history';
-}
 
 interface Served {
   database: Database;
@@ -88,14 +79,7 @@ async function serve(org: SyntheticOrganisation, database: Database, label: stri
     const p = await loadPrimitives();
     const token = await createOrganisation(baseUrl, createOrganisationRequest(p, random, org));
     const served = { database, app, baseUrl, token };
-    const t0 = performance.now();
-    let loaded = 0;
-    for await (const batch of chunks(encryptedRecords(org), LOAD_BATCH)) {
-      await push(served, batch);
-      loaded += batch.length;
-    }
-    const seconds = (performance.now() - t0) / 1000;
-    note(`${label}: loaded ${loaded} records through POST /api/sync/push (batches of ${LOAD_BATCH}) in ${seconds.toFixed(1)} s (${Math.round(loaded / seconds)} records/s)`);
+    await loadOrganisation(org, served, label);
     await use(served);
   } finally {
     if (app !== undefined) await app.close();
@@ -121,33 +105,6 @@ async function analyzeLikeAutovacuum(s: Served): Promise<void> {
   const t0 = performance.now();
   await sql`ANALYZE`.execute(s.database.db);
   note(`postgres: pull pages of ${PAGE} before ANALYZE took ${fmtRange(before)} ms; ANALYZE took ${(performance.now() - t0).toFixed(0)} ms`);
-}
-
-function changesOf(records: readonly EncryptedRecord[]): PushRequest {
-  return {
-    protocol: PROTOCOL_VERSION,
-    changes: records.map((r) => ({
-      changeId: uuidv7(clock, random),
-      collection: wireCollection(r.collection),
-      id: r.id,
-      baseVersion: 0,
-      keyVersion: r.keyVersion,
-      deleted: false,
-      ciphertext: r.ciphertext,
-    })),
-  };
-}
-
-async function push(s: Served, records: readonly EncryptedRecord[]): Promise<void> {
-  const response = await fetch(`${s.baseUrl}/api/sync/push`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${s.token}` },
-    body: JSON.stringify(changesOf(records)),
-  });
-  const body = (await response.json()) as PushResponse;
-  if (!response.ok) throw new Error(`push: ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
-  const refused = body.results.filter((r) => r.status !== 'accepted').length;
-  if (refused > 0) throw new Error(`push: ${refused} changes not accepted`);
 }
 
 /** Pages of 1,000 over HTTP until `more` is false; returns the number of records received. */
@@ -245,7 +202,7 @@ async function benchPush(org: SyntheticOrganisation, s: Served, want: Want): Pro
   for (const [i, batch] of batches.entries()) {
     const rows = batch.map((r, j) => ({
       organisation_id: org.organisationId,
-      collection: wireCollection(r.collection),
+      collection: r.collection,
       id: uuidv7(clock, random),
       version: 1,
       seq: 1_000_000_000_000 + i * PUSH_SIZE + j,

@@ -7,6 +7,32 @@ type KeyKind = (typeof KEY_KINDS)[number];
 export const COLLECTIONS = {
   /** A person followed by the organisation (personne suivie). */
   person: { keyKind: 'general' },
+  /** A place people frequent (lieu fréquenté). */
+  place: { keyKind: 'general' },
+  /** Link between a person and a place. */
+  personPlace: { keyKind: 'general' },
+  /** Family link between two persons (lien familial). */
+  familyLink: { keyKind: 'general' },
+  /** A task linked to persons and teams. */
+  action: { keyKind: 'general' },
+  /** A recurring action (RRULE); its occurrences are virtual until touched. */
+  actionSeries: { keyKind: 'general' },
+  /** A comment or transmission on a person or an action. */
+  comment: { keyKind: 'general' },
+  /** A visit at a reception place, named or anonymous. */
+  passage: { keyKind: 'general' },
+  /** A street encounter (rencontre). */
+  encounter: { keyKind: 'general' },
+  /** A territory the teams go through (territoire). */
+  territory: { keyKind: 'general' },
+  /** An observation of a territory. */
+  observation: { keyKind: 'general' },
+  /** A team's daily report (compte-rendu), one per team per day. */
+  report: { keyKind: 'general' },
+  /** One user's counter of one service for a team and a day. */
+  serviceCount: { keyKind: 'general' },
+  /** The organisation's settings (lists, modules), a single record. */
+  settings: { keyKind: 'general' },
   /** Field-change and conflict history of another record, one record per event. */
   history: { keyKind: 'general' },
 } as const satisfies Record<string, { keyKind: KeyKind }>;

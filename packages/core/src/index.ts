@@ -11,3 +11,4 @@ export * from './sync/document.ts';
 export * from './sync/merge.ts';
 export * from './sync/memory-store.ts';
 export * from './sync/engine.ts';
+export * from './domain/index.ts';

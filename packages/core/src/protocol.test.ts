@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { PROTOCOL_VERSION, WIRE_SCHEMAS, PushRequest } from './protocol.ts';
+import { PROTOCOL_VERSION, PullQuery, WIRE_SCHEMAS, PushRequest } from './protocol.ts';
 
 // A wire change must come with a protocol version bump: when this test fails, bump
 // PROTOCOL_VERSION if the change breaks old clients or servers, then update the pinned pair.
-const PINNED = { version: 1, hash: '1483356e81a6f6' };
+const PINNED = { version: 2, hash: '1f2b8425daa236' };
 
 function cyrb53(text: string): string {
   let h1 = 0xdeadbeef;
@@ -36,5 +36,14 @@ describe('wire protocol', () => {
   it('refuses a push made for another protocol version', () => {
     const result = PushRequest.safeParse({ protocol: PROTOCOL_VERSION + 1, changes: [] });
     expect(result.success).toBe(false);
+  });
+
+  it('reads an optional comma-separated list of collections in a pull query', () => {
+    expect(PullQuery.parse({}).collections).toBeUndefined();
+    expect(PullQuery.parse({ collections: 'person' }).collections).toEqual(['person']);
+    expect(PullQuery.parse({ collections: 'person,history,person' }).collections).toEqual(['person', 'history']);
+    for (const bad of ['', 'person,', ',person', 'person,nope', 'person history', 'person;history']) {
+      expect(PullQuery.safeParse({ collections: bad }).success, bad).toBe(false);
+    }
   });
 });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { COLLECTION_NAMES, KEY_KINDS } from './collections.ts';
 import { ERROR_MESSAGES, type ErrorCode } from './errors.ts';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'identifiant invalide');
 /** Standard padded base64 of binary data (ciphertexts, keys, salts). */
@@ -199,10 +199,24 @@ export type PushResult = z.infer<typeof PushResult>;
 export const PushResponse = z.object({ protocol: z.literal(PROTOCOL_VERSION), results: z.array(PushResult) });
 export type PushResponse = z.infer<typeof PushResponse>;
 
+/**
+ * Comma-separated collection names (`person,history`), parsed into a list. A pull limited to some
+ * collections lets the first sync fetch persons first; its `next` is a cursor for that same list
+ * only (a client pulling in phases keeps one cursor per phase).
+ */
+export const CollectionList = z
+  .string()
+  .max(1000)
+  .regex(/^[A-Za-z]+(?:,[A-Za-z]+)*$/, 'liste de collections invalide')
+  .transform((text) => [...new Set(text.split(','))])
+  .pipe(z.array(CollectionName).min(1));
+
 export const PullQuery = z.object({
   since: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(PULL_PAGE_MAX).default(PULL_PAGE_MAX),
   protocol: z.coerce.number().int().default(PROTOCOL_VERSION),
+  /** Only these collections (absent: every collection the caller may read). */
+  collections: CollectionList.optional(),
 });
 export const PullResponse = z.object({
   protocol: z.literal(PROTOCOL_VERSION),

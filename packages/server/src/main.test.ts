@@ -2,6 +2,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PROTOCOL_VERSION } from '@relais/core/protocol';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPglite } from './db/database.ts';
 import { freePort, http, ServerProcess } from './testing/process.ts';
@@ -17,7 +18,7 @@ describe('main.ts on PGlite [pglite]', () => {
     const first = new ServerProcess(port, env);
     try {
       await first.ready(120_000);
-      expect((await http(first.url, 'GET', '/api/health')).body).toEqual({ status: 'ok', protocol: 1, fresh: true });
+      expect((await http(first.url, 'GET', '/api/health')).body).toEqual({ status: 'ok', protocol: PROTOCOL_VERSION, fresh: true });
     } finally {
       expect(await first.stop()).toEqual({ code: 0, signal: null });
     }

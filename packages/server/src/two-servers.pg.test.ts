@@ -1,6 +1,6 @@
 // Two server processes on one real PostgreSQL database, two clients each talking to a different
 // one: sessions, sequences, rate limits and migrations live in the database, so it all works.
-import type { PullResponse, PushResponse, SessionResponse } from '@relais/core/protocol';
+import { PROTOCOL_VERSION, type PullResponse, type PushResponse, type SessionResponse } from '@relais/core/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, makeCredentials, newChange, organisationRequest, randomB64, sealed, uniqueEmail, uuid } from './testing/fixtures.ts';
 import { createTemporaryDatabase, type TemporaryDatabase } from './testing/postgres.ts';
@@ -33,7 +33,7 @@ describe('two server processes on one PostgreSQL [postgres]', () => {
     const created = await http<SessionResponse>(A, 'POST', '/api/organisations', request);
     expect(created.status).toBe(201);
     const admin = created.body.session.token;
-    expect((await http(B, 'GET', '/api/health')).body).toEqual({ status: 'ok', protocol: 1, fresh: false });
+    expect((await http(B, 'GET', '/api/health')).body).toEqual({ status: 'ok', protocol: PROTOCOL_VERSION, fresh: false });
 
     const email = uniqueEmail('b');
     const invited = await http<{ invitation: { id: string }; secret: string }>(A, 'POST', '/api/invitations', { email, role: 'member' }, admin);
@@ -51,23 +51,23 @@ describe('two server processes on one PostgreSQL [postgres]', () => {
 
     // A pushes through one; B pulls through two.
     const records = Array.from({ length: 3 }, () => newChange());
-    const pushedA = await http<PushResponse>(A, 'POST', '/api/sync/push', { protocol: 1, changes: records }, admin);
+    const pushedA = await http<PushResponse>(A, 'POST', '/api/sync/push', { protocol: PROTOCOL_VERSION, changes: records }, admin);
     expect(pushedA.body.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
     const pulledB = await http<PullResponse>(B, 'GET', '/api/sync/pull?since=0', undefined, member);
     expect(pulledB.body.changes.map((c) => c.id)).toEqual(records.map((r) => r.id));
 
     // B edits one through two; A pulls through one from its cursor and sees only that.
     const edit = newChange({ id: records[1]!.id, baseVersion: 1 });
-    const pushedB = await http<PushResponse>(B, 'POST', '/api/sync/push', { protocol: 1, changes: [edit] }, member);
+    const pushedB = await http<PushResponse>(B, 'POST', '/api/sync/push', { protocol: PROTOCOL_VERSION, changes: [edit] }, member);
     expect(pushedB.body.results[0]).toMatchObject({ status: 'accepted', version: 2, seq: 4 });
     const pulledA = await http<PullResponse>(A, 'GET', '/api/sync/pull?since=3', undefined, admin);
     expect(pulledA.body.changes).toMatchObject([{ id: edit.id, version: 2, seq: 4, authorId: memberId, ciphertext: edit.ciphertext }]);
 
     // A's stale edit through one conflicts with B's version; the retry through two answers the same.
     const stale = newChange({ id: records[1]!.id, baseVersion: 1, ciphertext: envelope(1) });
-    const conflict = await http<PushResponse>(A, 'POST', '/api/sync/push', { protocol: 1, changes: [stale] }, admin);
+    const conflict = await http<PushResponse>(A, 'POST', '/api/sync/push', { protocol: PROTOCOL_VERSION, changes: [stale] }, admin);
     expect(conflict.body.results[0]).toMatchObject({ status: 'conflict', current: { version: 2, ciphertext: edit.ciphertext } });
-    const retried = await http<PushResponse>(B, 'POST', '/api/sync/push', { protocol: 1, changes: [edit] }, member);
+    const retried = await http<PushResponse>(B, 'POST', '/api/sync/push', { protocol: PROTOCOL_VERSION, changes: [edit] }, member);
     expect(retried.body).toEqual(pushedB.body);
 
     // A session opened on one ends on two.

@@ -14,6 +14,12 @@ import { Mutex } from './mutex.ts';
 import { isoFromMs } from './time.ts';
 import type { Json, LocalRecord, LocalStore, PendingChange, RecordCodec, RecordDocument, SentState, Transport } from './types.ts';
 
+/** A LocalStore that can also read many records at once (optional: the engine checks for it). */
+export interface BatchLocalStore {
+  /** The records at these keys, in the same order (undefined where there is none). */
+  getMany(keys: readonly (readonly [Collection, string])[]): Promise<(LocalRecord | undefined)[]>;
+}
+
 export interface SyncEngineOptions {
   store: LocalStore;
   transport: Transport;
@@ -282,10 +288,11 @@ class Engine implements SyncEngine {
       await this.#lock.run(async () => {
         const touched = new Map<string, LocalRecord>();
         const created: LocalRecord[] = [];
+        const known = await this.#prefetch(page.changes);
         for (const remote of page.changes) {
           const key = `${remote.collection}/${remote.id}`;
           const record = touched.get(key) ??
-            (await this.#store.get(remote.collection, remote.id)) ?? { collection: remote.collection, id: remote.id, base: null, pending: null };
+            (known ? known.get(key) : await this.#store.get(remote.collection, remote.id)) ?? { collection: remote.collection, id: remote.id, base: null, pending: null };
           if (this.#applyRemote(record, remote, report, created)) touched.set(key, record);
         }
         // Records and cursor in one transaction: a crash never skips or half-applies a page.
@@ -296,6 +303,24 @@ class Engine implements SyncEngine {
       if (!page.more || next === cursor) return;
       cursor = next;
     }
+  }
+
+  /**
+   * The local records a pulled page touches, in one batch read when the store offers one (one
+   * IndexedDB transaction per page instead of one per record: the first sync reads 100,000).
+   * Null when the store has no batch read.
+   */
+  async #prefetch(changes: readonly RemoteRecord[]): Promise<Map<string, LocalRecord> | null> {
+    const store = this.#store as LocalStore & Partial<BatchLocalStore>;
+    if (!store.getMany) return null;
+    const keys = changes.map((c) => [c.collection, c.id] as const);
+    const records = await store.getMany(keys);
+    const known = new Map<string, LocalRecord>();
+    records.forEach((record, i) => {
+      const key = keys[i];
+      if (record && key) known.set(`${key[0]}/${key[1]}`, record);
+    });
+    return known;
   }
 
   /**

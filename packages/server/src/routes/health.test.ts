@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PROTOCOL_VERSION } from '@relais/core/protocol';
 import { afterAll, expect, it } from 'vitest';
 import { call, expectError } from '../testing/fixtures.ts';
 import { describeEachBackend } from '../testing/harness.ts';
@@ -9,7 +10,7 @@ describeEachBackend('health, OpenAPI, unknown routes', (t) => {
   it('GET /api/health on a fresh instance', async () => {
     const reply = await call(t.app, 'GET', '/api/health');
     expect(reply.status).toBe(200);
-    expect(reply.json()).toEqual({ status: 'ok', protocol: 1, fresh: true });
+    expect(reply.json()).toEqual({ status: 'ok', protocol: PROTOCOL_VERSION, fresh: true });
   });
 
   it('GET /api/openapi.json documents every route with the zod schemas', async () => {

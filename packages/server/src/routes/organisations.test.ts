@@ -1,4 +1,4 @@
-import type { SessionResponse } from '@relais/core/protocol';
+import { PROTOCOL_VERSION, type SessionResponse } from '@relais/core/protocol';
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '../testing/harness.ts';
 import { call, createOrganisation, expectError, expectNothingWritten, organisationRequest, uniqueEmail, uuid } from '../testing/fixtures.ts';
@@ -33,7 +33,7 @@ describeEachBackend('POST /api/organisations', (t) => {
   it('health says the instance is no longer fresh', async () => {
     await createOrganisation(t.app);
     const reply = await call(t.app, 'GET', '/api/health');
-    expect(reply.json()).toEqual({ status: 'ok', protocol: 1, fresh: false });
+    expect(reply.json()).toEqual({ status: 'ok', protocol: PROTOCOL_VERSION, fresh: false });
   });
 
   it('answers 409 ID_TAKEN for an existing organisation id and writes nothing', async () => {

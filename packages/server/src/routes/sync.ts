@@ -62,10 +62,10 @@ export function syncRoutes(app: FastifyInstance, { db }: AppContext): void {
     },
     async (request, reply) => {
       const actor = await authenticate(db, request, 'active');
-      const { since, limit } = request.query;
+      const { since, limit, collections } = request.query;
       // A sequence beyond 2^53 cannot be one we handed out (and would not fit a bigint).
       if (!Number.isSafeInteger(since)) throw new HttpError(400, 'VALIDATION_FAILED', { in: 'querystring', issues: [{ path: '/since', code: 'too_big' }] });
-      const json = await pullPage(db, actor.organisationId, { since, limit, hidden: hiddenCollections(actor) });
+      const json = await pullPage(db, actor.organisationId, { since, limit, hidden: hiddenCollections(actor), only: collections });
       // Already JSON, built by PostgreSQL: fastify sends a string with a JSON content type as is,
       // without the response serializer (the schema above still documents the shape).
       return reply.type('application/json; charset=utf-8').send(json as unknown as PullResponse);

@@ -1,4 +1,4 @@
-import { PullResponse, PushResponse } from '@relais/core/protocol';
+import { PROTOCOL_VERSION, PullResponse, PushResponse } from '@relais/core/protocol';
 import { expect, it } from 'vitest';
 import { addMember, call, createOrganisation, expectError, expectNothingWritten, newChange, pull, push } from '../testing/fixtures.ts';
 import { describeEachBackend } from '../testing/harness.ts';
@@ -19,7 +19,7 @@ describeEachBackend('GET /api/sync/pull', (t) => {
       const reply = await pull(t.app, org.admin.token, since, 10);
       expect(reply.status).toBe(200);
       const page = reply.json<PullResponse>();
-      expect(page.protocol).toBe(1);
+      expect(page.protocol).toBe(PROTOCOL_VERSION);
       expect(page.changes.length).toBeLessThanOrEqual(10);
       seen.push(...page.changes);
       pages += 1;
@@ -31,7 +31,7 @@ describeEachBackend('GET /api/sync/pull', (t) => {
     expect(seen.at(-1)).toMatchObject({ id: edit.id, version: 2, seq: 26, ciphertext: edit.ciphertext, authorId: org.admin.userId, collection: 'person', keyVersion: 1, deleted: false });
     expect(seen.map((c) => c.ciphertext)).toEqual([...changes.filter((_, i) => i !== 3).map((c) => c.ciphertext), edit.ciphertext]);
     const last = (await pull(t.app, org.admin.token, since)).json<PullResponse>();
-    expect(last).toEqual({ protocol: 1, changes: [], next: since, more: false });
+    expect(last).toEqual({ protocol: PROTOCOL_VERSION, changes: [], next: since, more: false });
   });
 
   it('answers in the exact wire shape clients parse (core schemas)', async () => {
@@ -56,11 +56,36 @@ describeEachBackend('GET /api/sync/pull', (t) => {
     expect(page.changes.map((c) => c.id)).toEqual([person.id]);
     expect([page.next, page.more]).toEqual([1, false]);
     const rest = JSON.parse(await pullPage(t.db, org.id, { since: 1, limit: 10, hidden: ['history'] })) as PullResponse;
-    expect(rest).toEqual({ protocol: 1, changes: [], next: 1, more: false });
+    expect(rest).toEqual({ protocol: PROTOCOL_VERSION, changes: [], next: 1, more: false });
     const all = JSON.parse(await pullPage(t.db, org.id, { since: 0, limit: 10, hidden: [] })) as PullResponse;
     expect(all.changes).toHaveLength(4);
     // With no medical collection yet, nobody has anything hidden.
     expect(hiddenCollections({ role: 'member', healthProfessional: false })).toEqual([]);
+  });
+
+  it('limits a pull to the requested collections and, at its end, answers the organisation sequence as `next`', async () => {
+    const org = await createOrganisation(t.app);
+    const persons = [newChange(), newChange()];
+    const others = Array.from({ length: 3 }, () => newChange({ collection: 'history' }));
+    // Sequences: person 1, history 2-4, person 5, history 6.
+    await push(t.app, org.admin.token, [persons[0]!, ...others]);
+    await push(t.app, org.admin.token, [persons[1]!]);
+    await push(t.app, org.admin.token, [newChange({ collection: 'history' })]);
+
+    const first = (await call(t.app, 'GET', '/api/sync/pull?since=0&limit=1&collections=person', undefined, { token: org.admin.token })).json<PullResponse>();
+    expect(first.changes.map((c) => c.id)).toEqual([persons[0]!.id]);
+    expect([first.next, first.more]).toEqual([1, true]);
+    const second = (await call(t.app, 'GET', `/api/sync/pull?since=${first.next}&limit=1&collections=person`, undefined, { token: org.admin.token })).json<PullResponse>();
+    expect(second.changes.map((c) => c.id)).toEqual([persons[1]!.id]);
+    // The last page: no person after 5, and nothing the filter could miss up to 6.
+    expect([second.next, second.more]).toEqual([6, false]);
+
+    const rest = (await call(t.app, 'GET', '/api/sync/pull?since=0&collections=history,history', undefined, { token: org.admin.token })).json<PullResponse>();
+    expect(rest.changes.map((c) => c.collection)).toEqual(['history', 'history', 'history', 'history']);
+    expect([rest.next, rest.more]).toEqual([6, false]);
+    const both = JSON.parse(await pullPage(t.db, org.id, { since: 0, limit: 10, hidden: [], only: ['person', 'history'] })) as PullResponse;
+    expect(both.changes).toHaveLength(6);
+    expectError(await call(t.app, 'GET', '/api/sync/pull?collections=unknown', undefined, { token: org.admin.token }), 400, 'VALIDATION_FAILED');
   });
 
   it('says `more` only when another page exists, with a page exactly full', async () => {
@@ -99,9 +124,9 @@ describeEachBackend('GET /api/sync/pull', (t) => {
       for (const query of ['since=-1', 'since=abc', 'limit=0', 'limit=1.5', 'since=1e400', 'since=99999999999999999999', 'since=9223372036854775808']) {
         expectError(await call(t.app, 'GET', `/api/sync/pull?${query}`, undefined, { token }), 400, 'VALIDATION_FAILED');
       }
-      expectError(await call(t.app, 'GET', '/api/sync/pull?protocol=2', undefined, { token }), 400, 'PROTOCOL_MISMATCH');
+      expectError(await call(t.app, 'GET', `/api/sync/pull?protocol=${PROTOCOL_VERSION + 1}`, undefined, { token }), 400, 'PROTOCOL_MISMATCH');
       expectError(await call(t.app, 'GET', '/api/sync/pull'), 401, 'UNAUTHENTICATED');
     });
-    expect((await call(t.app, 'GET', '/api/sync/pull?protocol=1&since=0', undefined, { token })).status).toBe(200);
+    expect((await call(t.app, 'GET', `/api/sync/pull?protocol=${PROTOCOL_VERSION}&since=0`, undefined, { token })).status).toBe(200);
   });
 });

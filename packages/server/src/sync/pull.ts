@@ -36,19 +36,28 @@ export interface PageRequest {
   readonly limit: number;
   /** Collections to leave out (see hiddenCollections). */
   readonly hidden: readonly string[];
+  /** When given, only these collections (the first sync fetches persons first). */
+  readonly only?: readonly string[] | undefined;
 }
 
 /** The PullResponse body, as JSON text. */
-export async function pullPage(db: Kysely<DB>, orgId: string, { since, limit, hidden }: PageRequest): Promise<string> {
+export async function pullPage(db: Kysely<DB>, orgId: string, { since, limit, hidden, only }: PageRequest): Promise<string> {
   // Excluding what may not be read (rather than listing what may) keeps the condition out of
   // the (organisation_id, seq) index scan in the common case where everything is readable.
-  const visible: RawBuilder<unknown> = hidden.length === 0 ? sql`` : sql`AND NOT (collection = ANY(${[...hidden]}::text[]))`;
+  const hide: RawBuilder<unknown> = hidden.length === 0 ? sql`` : sql`AND NOT (collection = ANY(${[...hidden]}::text[]))`;
+  const visible: RawBuilder<unknown> = only === undefined ? hide : sql`${hide} AND collection = ANY(${[...only]}::text[])`;
   // The page must come from an ordered scan of the (organisation_id, seq) index that stops after
   // `limit` rows. Without fresh statistics (PGlite never autovacuums; PostgreSQL only every
   // minute) the planner prefers a bitmap scan plus a sort of every row after `since`, which makes
   // a full pull quadratic; the transaction-local settings below rule that plan out.
   return db.transaction().execute(async (trx) => {
     await sql`SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)`.execute(trx);
+    // A filtered pull that reaches its end has seen every matching change up to the organisation's
+    // sequence, not only up to its last match: answering that sequence as `next` lets a client that
+    // pulled persons first resume the full pull from there instead of re-downloading everything
+    // after the last person. Read before the page: pushes commit in sequence order (they lock the
+    // organisation row), so every change numbered up to it is visible to the page's query.
+    const head = only === undefined ? null : await sql<{ seq: string }>`SELECT seq::text AS seq FROM organisations WHERE id = ${orgId}::uuid`.execute(trx);
     // The inner query picks the page through the index; the JSON is built for those rows only.
     const page = await sql<PageRow>`
       SELECT string_agg(${RECORD_JSON}, ',' ORDER BY seq) AS items, count(*)::integer AS n, max(seq)::text AS last
@@ -69,6 +78,7 @@ export async function pullPage(db: Kysely<DB>, orgId: string, { since, limit, hi
       `.execute(trx);
       more = after.rows.length > 0;
     }
-    return `{"protocol":${PROTOCOL_VERSION},"changes":[${row?.items ?? ''}],"next":${next},"more":${more}}`;
+    const end = more ? next : Math.max(next, Number(head?.rows[0]?.seq ?? 0));
+    return `{"protocol":${PROTOCOL_VERSION},"changes":[${row?.items ?? ''}],"next":${end},"more":${more}}`;
   });
 }

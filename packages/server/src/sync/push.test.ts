@@ -1,4 +1,4 @@
-import type { PullResponse, PushResponse } from '@relais/core/protocol';
+import { PROTOCOL_VERSION, type PullResponse, type PushResponse } from '@relais/core/protocol';
 import { expect, it } from 'vitest';
 import { addMember, call, createOrganisation, envelope, expectError, expectNothingWritten, newChange, pull, push, randomB64, uuid } from '../testing/fixtures.ts';
 import { describeEachBackend } from '../testing/harness.ts';
@@ -11,7 +11,7 @@ describeEachBackend('POST /api/sync/push', (t) => {
     const first = await push(t.app, org.admin.token, [a, b]);
     expect(first.status).toBe(200);
     expect(first.json<PushResponse>()).toEqual({
-      protocol: 1,
+      protocol: PROTOCOL_VERSION,
       results: [
         { changeId: a.changeId, id: a.id, status: 'accepted', version: 1, seq: 1 },
         { changeId: b.changeId, id: b.id, status: 'accepted', version: 1, seq: 2 },
@@ -122,15 +122,15 @@ describeEachBackend('POST /api/sync/push', (t) => {
         expect({ label, status: reply.status, code: reply.code }).toEqual({ label, status, code });
       }
       const token = org.admin.token;
-      expectError(await call(t.app, 'POST', '/api/sync/push', { protocol: 1, changes: [] }, { token }), 400, 'VALIDATION_FAILED');
-      expectError(await call(t.app, 'POST', '/api/sync/push', { protocol: 1, changes: Array.from({ length: 501 }, () => newChange()) }, { token }), 400, 'VALIDATION_FAILED');
+      expectError(await call(t.app, 'POST', '/api/sync/push', { protocol: PROTOCOL_VERSION, changes: [] }, { token }), 400, 'VALIDATION_FAILED');
+      expectError(await call(t.app, 'POST', '/api/sync/push', { protocol: PROTOCOL_VERSION, changes: Array.from({ length: 501 }, () => newChange()) }, { token }), 400, 'VALIDATION_FAILED');
       expectError(await call(t.app, 'POST', '/api/sync/push', { changes: [good] }, { token }), 400, 'VALIDATION_FAILED');
-      expectError(await call(t.app, 'POST', '/api/sync/push', { protocol: 2, changes: [good] }, { token }), 400, 'PROTOCOL_MISMATCH');
+      expectError(await call(t.app, 'POST', '/api/sync/push', { protocol: PROTOCOL_VERSION + 1, changes: [good] }, { token }), 400, 'PROTOCOL_MISMATCH');
       expectError(await call(t.app, 'POST', '/api/sync/push', { protocol: 0, changes: 'x' }, { token }), 400, 'PROTOCOL_MISMATCH');
       expectError(await call(t.app, 'POST', '/api/sync/push', undefined, { token, raw: '{"protocol":1,"changes":[' }), 400, 'MALFORMED_JSON');
       expectError(await call(t.app, 'POST', '/api/sync/push', undefined, { token, raw: 'x', headers: { 'content-type': 'application/octet-stream' } }), 415, 'UNSUPPORTED_MEDIA_TYPE');
       const huge = Array.from({ length: 80 }, () => ({ ...newChange(), ciphertext: envelope(1, 200 * 1024) }));
-      expectError(await call(t.app, 'POST', '/api/sync/push', { protocol: 1, changes: huge }, { token }), 413, 'BODY_TOO_LARGE');
+      expectError(await call(t.app, 'POST', '/api/sync/push', { protocol: PROTOCOL_VERSION, changes: huge }, { token }), 413, 'BODY_TOO_LARGE');
       expectError(await push(t.app, 'nope', [good]), 401, 'UNAUTHENTICATED');
     });
   });

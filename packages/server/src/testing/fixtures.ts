@@ -1,7 +1,7 @@
 // Test data shaped like what real clients send. The server never decrypts, so keys, sealed keys
 // and ciphertexts are random bytes with the right shape (envelopes: format byte 1, key version).
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Change, CreateOrganisationRequest, Credentials, Role, SessionResponse } from '@relais/core/protocol';
+import { PROTOCOL_VERSION, type Change, type CreateOrganisationRequest, type Credentials, type Role, type SessionResponse } from '@relais/core/protocol';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { expect } from 'vitest';
@@ -188,7 +188,7 @@ export function newChange(overrides: Partial<Change> = {}): Change {
 }
 
 export const push = (app: FastifyInstance, token: string, changes: Change[]) =>
-  call(app, 'POST', '/api/sync/push', { protocol: 1, changes }, { token });
+  call(app, 'POST', '/api/sync/push', { protocol: PROTOCOL_VERSION, changes }, { token });
 
 export const pull = (app: FastifyInstance, token: string, since = 0, limit = 1000) =>
   call(app, 'GET', `/api/sync/pull?since=${since}&limit=${limit}`, undefined, { token });

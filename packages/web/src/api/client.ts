@@ -129,8 +129,10 @@ export class ApiClient {
   push(request: PushRequest) {
     return this.call('POST', '/api/sync/push', PushResponse, request);
   }
-  pull(since: number, limit: number) {
-    return this.call('GET', `/api/sync/pull?since=${since}&limit=${limit}`, PullResponse);
+  /** `collections` limits the page to those collections (the first sync pulls persons first). */
+  pull(since: number, limit: number, collections?: readonly string[]) {
+    const only = collections && collections.length > 0 ? `&collections=${collections.map(encodeURIComponent).join(',')}` : '';
+    return this.call('GET', `/api/sync/pull?since=${since}&limit=${limit}${only}`, PullResponse);
   }
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useController, WorkspaceContext } from './context.ts';
+import { renderFeatureRoute } from './features.ts';
 import { Link, navigate, useRoute } from './router.tsx';
 import { paths, type Route } from './routes.ts';
 import { Shell } from './Shell.tsx';
@@ -9,9 +10,6 @@ import { InvitationScreen } from '../screens/InvitationScreen.tsx';
 import { LoginScreen } from '../screens/LoginScreen.tsx';
 import { MembersScreen } from '../screens/MembersScreen.tsx';
 import { PendingScreen } from '../screens/PendingScreen.tsx';
-import { PersonFormScreen } from '../screens/PersonFormScreen.tsx';
-import { PersonScreen } from '../screens/PersonScreen.tsx';
-import { PersonsScreen } from '../screens/PersonsScreen.tsx';
 import { RecoveryCodeScreen } from '../screens/RecoveryCodeScreen.tsx';
 import { RecoveryScreen } from '../screens/RecoveryScreen.tsx';
 import { TeamsScreen } from '../screens/TeamsScreen.tsx';
@@ -25,9 +23,10 @@ function redirectFor(state: AppState, route: Route): string | null {
   if (state.status === 'signedOut' && !SIGNED_OUT_ROUTES.includes(route.name)) {
     return state.fresh ? paths.createOrganisation : paths.login;
   }
-  if (state.status === 'ready' && SIGNED_OUT_ROUTES.includes(route.name) && route.name !== 'invitation') return paths.persons;
+  if (state.status === 'ready' && route.name === 'home') return paths.home;
+  if (state.status === 'ready' && SIGNED_OUT_ROUTES.includes(route.name) && route.name !== 'invitation') return paths.home;
   if (state.status === 'ready' && (route.name === 'members' || route.name === 'teams') && state.session.me.user.role !== 'admin') {
-    return paths.persons;
+    return paths.home;
   }
   return null;
 }
@@ -45,18 +44,10 @@ function NotFound() {
 
 function ReadyRoutes({ route }: { route: Route }) {
   switch (route.name) {
-    case 'personNew':
-      return <PersonFormScreen />;
-    case 'person':
-      return <PersonScreen key={route.id} id={route.id} />;
-    case 'personEdit':
-      return <PersonFormScreen key={route.id} id={route.id} />;
     case 'members':
       return <MembersScreen />;
     case 'teams':
       return <TeamsScreen />;
-    case 'persons':
-      return <PersonsScreen />;
     case 'invitation':
       return (
         <main id="main" className="narrow">
@@ -67,11 +58,12 @@ function ReadyRoutes({ route }: { route: Route }) {
           </p>
         </main>
       );
+    case 'feature':
+      return renderFeatureRoute(route.path) ?? <NotFound />;
     default:
       return <NotFound />;
   }
 }
-
 
 export function App() {
   const controller = useController();
@@ -97,6 +89,7 @@ export function App() {
       if (route.name === 'createOrganisation') return <CreateOrganisationScreen fresh={state.fresh} />;
       return <LoginScreen offline={state.fresh === null} />;
     case 'locked':
+      // The address stays as it was: unlocking reopens the same screen, with its drafts.
       return route.name === 'invitation' ? <InvitationScreen /> : <UnlockScreen me={state.me} />;
     case 'recoveryCode':
       return <RecoveryCodeScreen code={state.code} />;

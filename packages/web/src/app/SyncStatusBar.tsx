@@ -1,13 +1,23 @@
 import { useSyncStatus, useWorkspace } from './context.ts';
+import { useSyncProgress } from '../data/hooks.ts';
+import type { SyncProgress } from '../data/types.ts';
 import { formatSyncTime, plural } from '../ui/format.ts';
 
 export function pendingText(pending: number): string {
   return pending === 0 ? 'Aucune modification en attente' : `${plural(pending, 'modification', 'modifications')} en attente`;
 }
 
+/** The first sync's progress, or null once it is over. */
+export function progressText(progress: SyncProgress): string | null {
+  if (progress.phase === 'done') return null;
+  const received = `Synchronisation : ${plural(progress.pulled, 'élément reçu', 'éléments reçus')}`;
+  return progress.phase === 'persons' ? `${received} (les personnes d'abord)` : `${received} (personnes reçues, suite en cours)`;
+}
+
 export function SyncStatusBar() {
   const { workspace } = useWorkspace();
   const status = useSyncStatus();
+  const progress = progressText(useSyncProgress());
   return (
     <section className="sync-bar" aria-label="État de la synchronisation">
       <div role="status" className="sync-state">
@@ -18,6 +28,8 @@ export function SyncStatusBar() {
         <span className={status.pending > 0 ? 'pending has-pending' : 'pending'}>{pendingText(status.pending)}</span>
         {status.syncing ? <span className="syncing">Synchronisation…</span> : null}
       </div>
+      {/* Outside the live region: a count changing every second would be read out every second. */}
+      {progress ? <p className="first-sync">{progress}</p> : null}
       <p className="last-sync">
         {status.lastSyncAt === null ? 'Jamais synchronisé' : `Dernière synchronisation : ${formatSyncTime(status.lastSyncAt)}`}
       </p>

@@ -4,19 +4,15 @@ import { parseInvitationFragment, parseRoute, paths } from './routes.ts';
 const ID = '01900000-0000-7000-8000-000000000001';
 
 describe('parseRoute', () => {
-  it('maps every path the app builds back to its route', () => {
-    expect(parseRoute('/')).toEqual({ name: 'persons' });
-    expect(parseRoute(paths.persons)).toEqual({ name: 'persons' });
-    expect(parseRoute(paths.personNew)).toEqual({ name: 'personNew' });
-    expect(parseRoute(paths.person(ID))).toEqual({ name: 'person', id: ID });
-    expect(parseRoute(paths.personEdit(ID))).toEqual({ name: 'personEdit', id: ID });
+  it("maps the shell's paths to their routes and leaves the others to the features", () => {
+    expect(parseRoute('/')).toEqual({ name: 'home' });
     expect(parseRoute(paths.members)).toEqual({ name: 'members' });
     expect(parseRoute(paths.teams)).toEqual({ name: 'teams' });
     expect(parseRoute(paths.login)).toEqual({ name: 'login' });
     expect(parseRoute(paths.createOrganisation)).toEqual({ name: 'createOrganisation' });
     expect(parseRoute(paths.recovery)).toEqual({ name: 'recovery' });
     expect(parseRoute('/invitation')).toEqual({ name: 'invitation' });
-    expect(parseRoute('/personnes/pas-un-id')).toEqual({ name: 'notFound' });
+    expect(parseRoute(`/personnes/${ID}`)).toEqual({ name: 'feature', path: `/personnes/${ID}` });
   });
 });
 

@@ -1,25 +1,19 @@
-// The app's few addresses, parsed from the path. The invitation secret travels in the fragment
-// (/invitation#<id>.<secret>), which browsers never send to the server.
+// The shell's own addresses (sign-in, members, teams); every other path belongs to a feature
+// (features.ts). The invitation secret travels in the fragment (/invitation#<id>.<secret>), which
+// browsers never send to the server.
 export type Route =
-  | { name: 'persons' }
-  | { name: 'personNew' }
-  | { name: 'person'; id: string }
-  | { name: 'personEdit'; id: string }
+  | { name: 'home' }
   | { name: 'members' }
   | { name: 'teams' }
   | { name: 'login' }
   | { name: 'createOrganisation' }
   | { name: 'recovery' }
   | { name: 'invitation' }
-  | { name: 'notFound' };
+  /** A path for the features to match (or a page not found). */
+  | { name: 'feature'; path: string };
 
-const ID = '([0-9a-f-]{36})';
-const PATTERNS: [RegExp, (m: RegExpMatchArray) => Route][] = [
-  [/^\/$/, () => ({ name: 'persons' })],
-  [/^\/personnes\/?$/, () => ({ name: 'persons' })],
-  [/^\/personnes\/nouvelle\/?$/, () => ({ name: 'personNew' })],
-  [new RegExp(`^/personnes/${ID}/?$`), (m) => ({ name: 'person', id: m[1]! })],
-  [new RegExp(`^/personnes/${ID}/modifier/?$`), (m) => ({ name: 'personEdit', id: m[1]! })],
+const PATTERNS: [RegExp, () => Route][] = [
+  [/^\/$/, () => ({ name: 'home' })],
   [/^\/membres\/?$/, () => ({ name: 'members' })],
   [/^\/equipes\/?$/, () => ({ name: 'teams' })],
   [/^\/connexion\/?$/, () => ({ name: 'login' })],
@@ -29,18 +23,14 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => Route][] = [
 ];
 
 export function parseRoute(pathname: string): Route {
-  for (const [pattern, make] of PATTERNS) {
-    const m = pathname.match(pattern);
-    if (m) return make(m);
-  }
-  return { name: 'notFound' };
+  for (const [pattern, make] of PATTERNS) if (pattern.test(pathname)) return make();
+  return { name: 'feature', path: pathname };
 }
 
 export const paths = {
+  /** Where the app opens once unlocked. */
+  home: '/personnes',
   persons: '/personnes',
-  personNew: '/personnes/nouvelle',
-  person: (id: string) => `/personnes/${id}`,
-  personEdit: (id: string) => `/personnes/${id}/modifier`,
   members: '/membres',
   teams: '/equipes',
   login: '/connexion',

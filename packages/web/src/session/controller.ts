@@ -3,17 +3,13 @@
 // Keys live only in the unlocked states and are zeroed when leaving them.
 import type { Me } from '@relais/core/protocol';
 import type { Keyring, UserKeyPair } from '@relais/core/crypto/keys';
-import { createRecordCodec } from '@relais/core/crypto/records';
-import { createSyncEngine, type SyncEngine } from '@relais/core/sync/engine';
-import type { RecordCodec } from '@relais/core/sync/types';
 import { ApiClient } from '../api/client.ts';
 import { ApiError } from '../api/errors.ts';
-import { HttpTransport } from '../api/transport.ts';
-import { loadPrimitives, random } from '../crypto/sodium.ts';
+import { loadPrimitives } from '../crypto/sodium.ts';
+import { DataClient } from '../data/client.ts';
 import { DeviceCache, type CachedAccount } from '../storage/device-cache.ts';
 import { IdbLocalStore } from '../storage/local-store.ts';
-import { deleteUserDb, openUserDb, type UserDb } from '../storage/user-db.ts';
-import { systemClock } from './clock.ts';
+import { deleteUserDb, openUserDb } from '../storage/user-db.ts';
 import * as flows from './flows.ts';
 import { InactivityWatcher, lockAfterMs } from './inactivity.ts';
 import { forgetKeys, openKeyring } from './keys.ts';
@@ -27,12 +23,13 @@ export interface Unlocked {
 }
 
 export interface Workspace {
+  /** The page's copy of the keys, for sealing them to a member being confirmed and deriving ids. */
   keyring: Keyring;
-  engine: SyncEngine;
-  store: IdbLocalStore;
+  /** The data layer: sync, index, reads and writes, in the data Worker (data/client.ts). */
+  data: DataClient;
   sync: SyncController;
-  db: UserDb;
-  close(): void;
+  /** Saves drafts, stops syncing, ends the Worker (which zeroes its keys). */
+  close(): Promise<void>;
 }
 
 export type AppState =
@@ -156,47 +153,35 @@ export class AppController extends Store<AppState> {
       this.pollMe(ME_POLL_PENDING_MS);
       return;
     }
-    this.workspace = await this.openWorkspace(session, keyring, createRecordCodec(p, random, keyring));
-    this.set({ status: 'ready', session, workspace: this.workspace });
+    const workspace = await this.openWorkspace(session, keyring);
+    if (this.session !== session) {
+      // Locked or signed out while the data layer was opening.
+      await workspace.close();
+      return;
+    }
+    this.workspace = workspace;
+    this.set({ status: 'ready', session, workspace });
     this.pollMe(ME_POLL_READY_MS);
-    await this.workspace.sync.start();
+    await workspace.sync.start();
   }
 
-  private async openWorkspace(session: Unlocked, keyring: Keyring, codec: RecordCodec): Promise<Workspace> {
-    const db = await openUserDb(session.me.user.id);
-    const store = new IdbLocalStore(db);
-    let open = true;
-    // After a lock the keys are zeroed: a sync still in flight must fail rather than encrypt
-    // or decrypt with a wiped key.
-    const guarded: RecordCodec = {
-      encrypt: (...args) => {
-        if (!open) throw new Error('locked');
-        return codec.encrypt(...args);
-      },
-      decrypt: (...args) => {
-        if (!open) throw new Error('locked');
-        return codec.decrypt(...args);
-      },
-    };
-    const engine = createSyncEngine({
-      store,
-      transport: new HttpTransport(this.api),
-      codec: guarded,
-      clock: systemClock,
-      random,
+  private async openWorkspace(session: Unlocked, keyring: Keyring): Promise<Workspace> {
+    // The Worker gets its own copies of the keys; both are zeroed on lock.
+    const data = await DataClient.start({
       userId: session.me.user.id,
+      organisationId: keyring.organisationId,
+      keys: keyring.all().map((k) => ({ kind: k.kind, version: k.version, key: k.key.slice() })),
+      token: this.account?.token ?? null,
+      apiBase: typeof location === 'undefined' ? '' : location.origin,
     });
-    const sync = new SyncController(engine, store, () => void this.renewToken());
+    const sync = new SyncController(data, data, () => void this.renewToken());
     return {
       keyring,
-      engine,
-      store,
+      data,
       sync,
-      db,
-      close: () => {
-        open = false;
+      close: async () => {
         sync.stop();
-        db.close();
+        await data.close();
       },
     };
   }
@@ -244,8 +229,9 @@ export class AppController extends Store<AppState> {
       await this.enterUnlocked();
     } else if (state.status === 'ready' && keysChanged) {
       // New key versions (a later rotation) need a new keyring and codec.
-      this.workspace?.close();
+      const previous = this.workspace;
       this.workspace = null;
+      await previous?.close();
       await this.enterUnlocked();
     } else if (state.status === 'ready' || state.status === 'pending') {
       this.set({ ...state, session: { ...session } });
@@ -259,6 +245,7 @@ export class AppController extends Store<AppState> {
     try {
       const response = await this.api.login(session.me.user.email, session.authKey);
       await this.remember(response);
+      this.workspace?.data.setToken(response.session.token);
       void this.workspace?.sync.syncNow();
       return true;
     } catch {
@@ -270,27 +257,30 @@ export class AppController extends Store<AppState> {
 
   /** Forgets every key in memory; the cached account stays so the password unlocks it again. */
   lock(): void {
-    this.teardown();
+    void this.teardown();
     if (this.account) this.set({ status: 'locked', me: this.account.me });
     else void this.showSignedOut();
   }
 
-  private teardown(): void {
+  /** Resolves once the data Worker has saved the drafts and ended; the keys are zeroed at once. */
+  private teardown(): Promise<void> {
     this.stopWatchers();
-    this.workspace?.close();
-    forgetKeys(this.workspace?.keyring ?? null, this.session?.keyPair ?? null);
+    const workspace = this.workspace;
+    // The Worker seals the drafts typed so far before it zeroes its own copies of the keys.
+    const closed = workspace?.close() ?? Promise.resolve();
+    forgetKeys(workspace?.keyring ?? null, this.session?.keyPair ?? null);
     this.workspace = null;
     this.session = null;
+    return closed.catch((error: unknown) => console.error('closing the data layer failed', error));
   }
 
   private async leaveSession(): Promise<void> {
-    this.teardown();
-    return Promise.resolve();
+    await this.teardown();
   }
 
   /** Changes still in this device's outbox (readable without keys). */
   async pendingChanges(): Promise<number> {
-    if (this.workspace) return this.workspace.engine.pendingCount();
+    if (this.workspace) return this.workspace.data.pendingCount();
     if (!this.account) return 0;
     const db = await openUserDb(this.account.userId);
     try {
@@ -306,7 +296,8 @@ export class AppController extends Store<AppState> {
    */
   async logout(): Promise<void> {
     const account = this.account;
-    this.teardown();
+    // The Worker's connection to the user database must be closed before it is deleted.
+    await this.teardown();
     if (account) {
       try {
         await this.api.logout();

@@ -2,7 +2,6 @@
 // blocks a screen: writes land in the outbox and a sync follows on its own (after writes, every
 // 30 s, when the network comes back, and when asked).
 import { TransportError } from '@relais/core/sync/types';
-import type { SyncEngine } from '@relais/core/sync/engine';
 import { Store } from './store.ts';
 
 export interface SyncStatus {
@@ -18,7 +17,13 @@ export interface SyncStatus {
   revision: number;
 }
 
-/** Where the time of the last successful sync is kept (IdbLocalStore). */
+/** What drives a sync: the data service (in its Worker), or an engine in tests. */
+export interface SyncDriver {
+  sync(): Promise<{ pushed: number; pulled: number; conflicts: number; pending: number }>;
+  pendingCount(): Promise<number>;
+}
+
+/** Where the time of the last successful sync is kept (the user database's meta store). */
 export interface SyncClockStore {
   getLastSyncAt(): Promise<number | undefined>;
   setLastSyncAt(ms: number): Promise<void>;
@@ -37,7 +42,7 @@ export class SyncController extends Store<SyncStatus> {
   private stopped = false;
 
   constructor(
-    private readonly engine: SyncEngine,
+    private readonly engine: SyncDriver,
     private readonly store: SyncClockStore,
     private readonly onUnauthenticated: () => void,
   ) {

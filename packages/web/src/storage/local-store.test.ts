@@ -76,6 +76,8 @@ describe('IdbLocalStore', () => {
       pendingRecord(4, 200),
     ]);
     expect(await store.countPending()).toBe(3);
+    // The history record goes with an edit: « modifications en attente » leaves it out.
+    expect(await store.countPendingEdits()).toBe(2);
     expect((await store.listPending(10)).map((r) => r.id)).toEqual([id(2), id(4), id(1)]);
     expect((await store.listPending(2)).map((r) => r.id)).toEqual([id(2), id(4)]);
 

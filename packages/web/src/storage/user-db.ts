@@ -9,34 +9,52 @@ export interface StoredRecord extends LocalRecord {
   pendingAt?: number;
 }
 
+/** A form being typed, sealed with the organisation's general key (see data/drafts.ts). */
+export interface StoredDraft {
+  /** A keyed hash of the draft's name: the name itself (which may hold a record id) stays inside the envelope. */
+  id: string;
+  keyVersion: number;
+  envelope: Uint8Array;
+}
+
 export interface UserDbSchema extends DBSchema {
   records: {
     key: [string, string];
     value: StoredRecord;
     indexes: { byPendingAt: number };
   };
+  /** Cursors, phase of the first sync, time of the last sync: numbers and short words only. */
   meta: {
     key: string;
-    value: number;
+    value: number | string;
+  };
+  drafts: {
+    key: string;
+    value: StoredDraft;
   };
 }
 
 export type UserDb = IDBPDatabase<UserDbSchema>;
 
 const PREFIX = 'relais-user-';
+export const USER_DB_VERSION = 2;
 
 export function userDbName(userId: string): string {
   return PREFIX + userId;
 }
 
 export async function openUserDb(userId: string): Promise<UserDb> {
-  const db = await openDB<UserDbSchema>(userDbName(userId), 1, {
-    upgrade(d) {
-      const records = d.createObjectStore('records', { keyPath: ['collection', 'id'] });
-      records.createIndex('byPendingAt', 'pendingAt');
-      d.createObjectStore('meta');
+  const db = await openDB<UserDbSchema>(userDbName(userId), USER_DB_VERSION, {
+    upgrade(d, oldVersion) {
+      if (oldVersion < 1) {
+        const records = d.createObjectStore('records', { keyPath: ['collection', 'id'] });
+        records.createIndex('byPendingAt', 'pendingAt');
+        d.createObjectStore('meta');
+      }
+      if (oldVersion < 2) d.createObjectStore('drafts', { keyPath: 'id' });
     },
-    // Another tab logging out deletes this database: let it, instead of blocking it forever.
+    // Another tab logging out deletes this database (or a newer version upgrades it): let it,
+    // instead of blocking it forever.
     blocking() {
       db.close();
     },

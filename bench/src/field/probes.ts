@@ -1,0 +1,102 @@
+// Scripts run inside the page. Plain JavaScript strings on purpose: a TypeScript function passed to
+// page.evaluate is transpiled by tsx, which may add helpers (such as __name) that do not exist in
+// the page.
+
+/**
+ * Installed in every document before the app's scripts (addInitScript). Once armed, it records when
+ * the next input event happened (event.timeStamp), when the screen last changed (a DOM mutation
+ * outside the sync bar and progress indicators) and when the frame showing that change was painted
+ * (a requestAnimationFrame, then a message: the task after the frame's rendering). A change's
+ * latency is that paint time minus the input time; an input that changes nothing gets the first
+ * frame after it.
+ */
+export const INPUT_PROBE = String.raw`(() => {
+  if (window.__benchProbe) return;
+  const IGNORE = '[aria-label="État de la synchronisation"], [role="progressbar"], progress, .sync-progress';
+  const state = { armed: false, inputAt: 0, firstPaint: 0, lastChange: 0, lastPaint: 0, changes: 0 };
+  const afterPaint = (done) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done(performance.now());
+    channel.port2.postMessage(0);
+  });
+  const relevant = (node) => {
+    const element = node.nodeType === 1 ? node : node.parentElement;
+    return element !== null && element.closest(IGNORE) === null;
+  };
+  let framePending = false;
+  const observer = new MutationObserver((records) => {
+    if (!state.armed || state.inputAt === 0) return;
+    if (!records.some((r) => relevant(r.target))) return;
+    state.changes += 1;
+    state.lastChange = performance.now();
+    if (framePending) return;
+    framePending = true;
+    afterPaint((t) => { framePending = false; state.lastPaint = t; });
+  });
+  const observe = () => observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+  if (document.documentElement) observe(); else document.addEventListener('readystatechange', observe, { once: true });
+  for (const type of ['keydown', 'pointerdown', 'mousedown']) {
+    addEventListener(type, (event) => {
+      if (!state.armed || state.inputAt !== 0) return;
+      state.inputAt = event.timeStamp;
+      afterPaint((t) => { if (state.firstPaint === 0) state.firstPaint = t; });
+    }, true);
+  }
+  window.__benchProbe = {
+    arm() { Object.assign(state, { armed: true, inputAt: 0, firstPaint: 0, lastChange: 0, lastPaint: 0, changes: 0 }); },
+    read() { return { ...state, now: performance.now() }; },
+    disarm() { state.armed = false; },
+  };
+})();`;
+
+export interface ProbeState {
+  armed: boolean;
+  inputAt: number;
+  firstPaint: number;
+  lastChange: number;
+  lastPaint: number;
+  changes: number;
+  now: number;
+}
+
+/**
+ * The raw baseline of the search: the same persons (name, other names, phone, given by the bench)
+ * filtered by a plain loop over keys normalised once, as any in-memory index would hold them.
+ * Returns the time of each query (ms) and how many persons matched.
+ */
+export const PLAIN_SEARCH = String.raw`(({ persons, queries }) => {
+  const norm = (s) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const digits = (s) => s.replace(/\D+/g, '');
+  const keys = persons.map(([name, otherNames, phone]) => ({ text: norm(name + ' ' + otherNames), phone: digits(phone) }));
+  const out = [];
+  for (const query of queries) {
+    const t0 = performance.now();
+    const words = norm(query).split(' ').filter(Boolean);
+    const queryDigits = /^[\d\s.+()-]+$/.test(query.trim()) ? digits(query) : '';
+    let count = 0;
+    for (const key of keys) {
+      if (words.every((w) => key.text.includes(w)) || (queryDigits.length >= 3 && key.phone.includes(queryDigits))) count += 1;
+    }
+    out.push({ ms: performance.now() - t0, count });
+  }
+  return out;
+})`;
+
+/**
+ * The raw baseline of the sync: the same pull pages the app asked for, fetched in order by plain
+ * fetch and parsed with response.json(), nothing decrypted or stored. Returns when each page had
+ * been parsed (ms after the first request) and how many records they held.
+ */
+export const PLAIN_PULL = String.raw`(async ({ urls, token }) => {
+  const t0 = performance.now();
+  const done = [];
+  let records = 0;
+  for (const url of urls) {
+    const response = await fetch(url, { headers: { authorization: 'Bearer ' + token } });
+    if (!response.ok) throw new Error('pull ' + response.status + ' ' + url);
+    const page = await response.json();
+    records += page.changes.length;
+    done.push(performance.now() - t0);
+  }
+  return { done, records };
+})`;

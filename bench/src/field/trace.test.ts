@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { mainThreadBreakdown, readTrace, summariseTasks, TraceStreamParser, unionLength, type TraceEvent } from './trace.ts';
+
+const meta = (pid: number, tid: number, name: string): TraceEvent => ({ name: 'thread_name', ph: 'M', pid, tid, ts: 0, args: { name } });
+const task = (pid: number, tid: number, ts: number, dur: number, name = 'ThreadControllerImpl::RunTask'): TraceEvent => ({ name, ph: 'X', pid, tid, ts, dur });
+
+describe('trace', () => {
+  it('counts nested and overlapping intervals once', () => {
+    expect(unionLength([])).toBe(0);
+    expect(unionLength([{ ts: 0, dur: 10 }, { ts: 2, dur: 3 }, { ts: 8, dur: 4 }, { ts: 20, dur: 1 }])).toBe(13);
+  });
+
+  it('finds the longest main-thread task and the Workers busy time, ignoring other threads', () => {
+    const events = [
+      meta(1, 1, 'CrRendererMain'),
+      meta(1, 2, 'DedicatedWorker thread'),
+      meta(2, 1, 'CrBrowserMain'),
+      task(1, 1, 1_000_000, 30_000),
+      task(1, 1, 2_000_000, 120_000),
+      task(1, 1, 2_010_000, 5_000), // nested in the previous one
+      task(1, 1, 3_000_000, 60_000),
+      task(1, 2, 1_000_000, 500_000),
+      task(1, 2, 1_200_000, 100_000),
+      task(2, 1, 0, 900_000),
+    ];
+    const summary = summariseTasks(events);
+    expect(summary.longestMainTaskMs).toBe(120);
+    expect(summary.longestMainTasks[0]).toEqual({ startMs: 1000, durMs: 120 });
+    expect(summary.mainBusyMs).toBe(210);
+    expect(summary.mainLongTasks).toBe(2);
+    expect(summary.workerBusyMs).toBe(500);
+    expect(summariseTasks(events, 2_500_000).longestMainTaskMs).toBe(60);
+  });
+
+  it('splits the main thread time into self time per event', () => {
+    const events = [
+      meta(1, 1, 'CrRendererMain'),
+      task(1, 1, 0, 100_000),
+      task(1, 1, 10_000, 70_000, 'FunctionCall'),
+      task(1, 1, 20_000, 20_000, 'Layout'),
+      task(1, 1, 200_000, 15_000, 'Layout'),
+    ];
+    expect(mainThreadBreakdown(events)).toEqual([
+      { name: 'FunctionCall', ms: 50 },
+      { name: 'Layout', ms: 35 },
+      { name: 'ThreadControllerImpl::RunTask', ms: 30 },
+    ]);
+  });
+
+  it('reads a stream cut inside a character and keeps only what it needs', async () => {
+    const json = Buffer.from(
+      JSON.stringify({ traceEvents: [meta(1, 1, 'CrRendererMain é'), task(1, 1, 0, 5), task(1, 1, 0, 5, 'Layout'), { name: 'x', ph: 'B', pid: 1, tid: 1, ts: 0 }] }),
+    );
+    const cut = json.indexOf(Buffer.from('é')) + 1;
+    const chunks = [json.subarray(0, cut), json.subarray(cut)];
+    let i = 0;
+    const read = () => Promise.resolve({ data: chunks[i]!, eof: ++i === chunks.length });
+    const events = await readTrace(read);
+    expect(events.map((e) => e.name)).toEqual(['thread_name', 'ThreadControllerImpl::RunTask']);
+    expect(events[0]!.args?.name).toBe('CrRendererMain é');
+    i = 0;
+    expect(await readTrace(read, true)).toHaveLength(3);
+  });
+
+  it('cuts the events out of the stream wherever the chunks end, skipping the metadata', () => {
+    const events = [meta(1, 1, 'Main "quoted" {x} [y] \\ é'), task(1, 1, 0, 5), { ...task(1, 1, 10, 5), args: { name: '}]' } }];
+    const text = Buffer.from(JSON.stringify({ traceEvents: events, metadata: { nested: { ph: 'X' }, list: [{ a: 1 }] } }));
+    for (const size of [1, 2, 3, 7, 64, text.length]) {
+      const parser = new TraceStreamParser();
+      for (let i = 0; i < text.length; i += size) parser.push(text.subarray(i, i + size));
+      expect(parser.events).toEqual(events);
+    }
+    const bare = new TraceStreamParser((bytes) => bytes.includes(Buffer.from('thread_name')));
+    bare.push(Buffer.from(JSON.stringify(events)));
+    expect(bare.events).toEqual([events[0]]);
+  });
+});

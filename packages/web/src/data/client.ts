@@ -1,0 +1,210 @@
+// The page's side of the data layer: requests to the data service (Worker or fallback) with ids,
+// mirrors of the indexes screens watch, the corbeille, first-sync progress, change notices for
+// open records, and drafts. One client per unlocked session; closing it ends the Worker.
+import type { Collection } from '@relais/core/collections';
+import type { Json } from '@relais/core/sync/types';
+import { fromWire, LockedError } from './errors.ts';
+import { EndpointFailure, inThreadEndpoint, workerEndpoint } from './endpoint.ts';
+import { IndexMirror, TrashMirror, ValueStore } from './mirror.ts';
+import type { Endpoint, FromWorker, Method, OpenParams, Params, Result } from './protocol.ts';
+import type { SyncProgress } from './types.ts';
+
+/** A draft is saved this long after the last keystroke (and at once on lock). */
+export const DRAFT_SAVE_DELAY_MS = 400;
+/** How long closing waits for the service to finish its writes before ending the Worker. */
+const CLOSE_TIMEOUT_MS = 3_000;
+
+interface Waiting {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+export class DataClient {
+  readonly #endpoint: Endpoint;
+  #next = 1;
+  readonly #waiting = new Map<number, Waiting>();
+  readonly #mirrors = new Map<Collection, IndexMirror>();
+  readonly #changeListeners = new Set<(keys: ReadonlySet<string>) => void>();
+  readonly #drafts = new Map<string, Json>();
+  readonly #unsaved = new Map<string, Json>();
+  #draftTimer: ReturnType<typeof setTimeout> | null = null;
+  #trash: TrashMirror | null = null;
+  #closed = false;
+  readonly progress = new ValueStore<SyncProgress>({ phase: 'done', pulled: 0 });
+  /** True when the service runs on the page (no Worker): documented fallback. */
+  readonly inThread: boolean;
+
+  constructor(endpoint: Endpoint, inThread: boolean) {
+    this.#endpoint = endpoint;
+    this.inThread = inThread;
+    endpoint.listen((message) => this.#receive(message));
+    endpoint.onFailure((error) => this.#failAll(error));
+  }
+
+  /**
+   * Starts the service in a Worker and opens the session; if the Worker cannot start, on the
+   * page instead (same code, same messages).
+   */
+  static async start(params: OpenParams, options: { worker?: boolean } = {}): Promise<DataClient> {
+    if (options.worker !== false && typeof Worker !== 'undefined') {
+      let endpoint: Endpoint | null = null;
+      try {
+        endpoint = workerEndpoint();
+        return await DataClient.connect(endpoint, params, false);
+      } catch (error) {
+        endpoint?.terminate();
+        if (!(error instanceof EndpointFailure) && !(error instanceof TypeError) && !(error instanceof DOMException)) throw error;
+        console.error('data worker unavailable, running on the page', error);
+      }
+    }
+    return DataClient.connect(await inThreadEndpoint(), params, true);
+  }
+
+  /** Opens the session through an endpoint: resolves once the service holds the keys and the drafts are here. */
+  static async connect(endpoint: Endpoint, params: OpenParams, inThread: boolean): Promise<DataClient> {
+    const client = new DataClient(endpoint, inThread);
+    const opened = await client.request('open', params);
+    for (const [key, value] of opened.drafts) client.#drafts.set(key, value);
+    client.progress.set(opened.progress);
+    return client;
+  }
+
+  request<M extends Method>(method: M, params: Params<M>): Promise<Result<M>> {
+    if (this.#closed) return Promise.reject(new LockedError());
+    return new Promise<Result<M>>((resolve, reject) => {
+      const id = this.#next++;
+      this.#waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      try {
+        this.#endpoint.post({ id, method, params } as never);
+      } catch (error) {
+        this.#waiting.delete(id);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  }
+
+  #receive(message: FromWorker): void {
+    switch (message.type) {
+      case 'reply': {
+        const waiting = this.#waiting.get(message.id);
+        if (!waiting) return;
+        this.#waiting.delete(message.id);
+        if (message.ok) waiting.resolve(message.result);
+        else waiting.reject(fromWire(message.error));
+        return;
+      }
+      case 'index':
+        this.#mirrors.get(message.collection)?.apply(message);
+        return;
+      case 'trash':
+        this.#trash?.set(message.entries);
+        return;
+      case 'progress':
+        this.progress.set(message.progress);
+        return;
+      case 'changed': {
+        const keys = new Set(message.keys);
+        for (const listener of this.#changeListeners) listener(keys);
+        return;
+      }
+    }
+  }
+
+  #failAll(error: Error): void {
+    for (const waiting of this.#waiting.values()) waiting.reject(error);
+    this.#waiting.clear();
+  }
+
+  /** The mirror of a collection's index; the first call asks the service to send it. */
+  index(collection: Collection): IndexMirror {
+    let mirror = this.#mirrors.get(collection);
+    if (!mirror) {
+      mirror = new IndexMirror(collection);
+      this.#mirrors.set(collection, mirror);
+      this.request('watchIndex', { collection }).catch((error: unknown) => console.error('cannot watch index', error));
+    }
+    return mirror;
+  }
+
+  trash(): TrashMirror {
+    if (!this.#trash) {
+      this.#trash = new TrashMirror();
+      this.request('watchTrash', null).catch((error: unknown) => console.error('cannot watch corbeille', error));
+    }
+    return this.#trash;
+  }
+
+  /** Hears the keys (`collection/id`, `history:collection/id`) of records stored since the last notice. */
+  onChanged(listener: (keys: ReadonlySet<string>) => void): () => void {
+    this.#changeListeners.add(listener);
+    return () => this.#changeListeners.delete(listener);
+  }
+
+  // ——— what the sync controller drives ———
+
+  sync(): Promise<Result<'sync'>> {
+    return this.request('sync', null);
+  }
+
+  pendingCount(): Promise<number> {
+    return this.request('pendingCount', null);
+  }
+
+  async getLastSyncAt(): Promise<number | undefined> {
+    return (await this.request('getLastSyncAt', null)) ?? undefined;
+  }
+
+  async setLastSyncAt(ms: number): Promise<void> {
+    await this.request('setLastSyncAt', { ms });
+  }
+
+  setToken(token: string | null): void {
+    this.request('setToken', { token }).catch(() => undefined);
+  }
+
+  // ——— drafts ———
+
+  draft(key: string): Json | undefined {
+    return this.#drafts.get(key);
+  }
+
+  setDraft(key: string, value: Json): void {
+    this.#drafts.set(key, value);
+    this.#unsaved.set(key, value);
+    if (this.#draftTimer) clearTimeout(this.#draftTimer);
+    this.#draftTimer = setTimeout(() => this.flushDrafts(), DRAFT_SAVE_DELAY_MS);
+  }
+
+  clearDraft(key: string): void {
+    this.#drafts.delete(key);
+    this.#unsaved.delete(key);
+    this.request('clearDraft', { key }).catch((error: unknown) => console.error('cannot clear draft', error));
+  }
+
+  /** Sends every draft typed since the last save: they are sealed before a lock wipes the keys. */
+  flushDrafts(): void {
+    if (this.#draftTimer) clearTimeout(this.#draftTimer);
+    this.#draftTimer = null;
+    for (const [key, value] of this.#unsaved) {
+      this.request('putDraft', { key, value }).catch((error: unknown) => console.error('cannot save draft', error));
+    }
+    this.#unsaved.clear();
+  }
+
+  /**
+   * Lock or logout: saves the drafts, then the service zeroes its keys and forgets everything
+   * decrypted; the page's copies go too. Resolves once the Worker is ended.
+   */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.flushDrafts();
+    const closing = this.request('close', null);
+    this.#closed = true;
+    await Promise.race([closing.catch(() => null), new Promise((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS))]);
+    this.#endpoint.terminate();
+    this.#failAll(new LockedError());
+    this.#drafts.clear();
+    this.#mirrors.clear();
+    this.#changeListeners.clear();
+  }
+}

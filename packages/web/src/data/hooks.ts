@@ -1,0 +1,248 @@
+// The hooks every screen reads and writes through (contract: /work/helpers/data-hooks.md,
+// decision docs/decisions/007-web-data-layer.md). Summaries come from the page's mirror of the
+// Worker's index; full documents are decrypted on demand in the Worker; writes go to the outbox
+// and never wait for the network. Everything re-renders when the Worker reports a change.
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { Collection } from '@relais/core/collections';
+import type { Me, Team } from '@relais/core/protocol';
+import type { FieldsOf, SummaryOf } from '@relais/core/domain/summaries';
+import { defaultSettings, type SettingsFields } from '@relais/core/domain/settings';
+import type { Json } from '@relais/core/sync/types';
+import { useController, useWorkspace } from '../app/context.ts';
+import { personSearchFor } from '../search/person-search.ts';
+import type { DataClient } from './client.ts';
+import { historyKey, recordKey, type Fields } from './protocol.ts';
+import type { HistoryEntry, Item, RecordState, SyncProgress, TrashEntry } from './types.ts';
+
+export type { HistoryEntry, Item, RecordState, SyncProgress, TrashEntry } from './types.ts';
+export { DataError, LockedError, ValidationError } from './errors.ts';
+
+export function useData(): DataClient {
+  return useWorkspace().workspace.data;
+}
+
+/** Re-runs `load` when one of `keys` is stored again (a write here, a pull, a merge). */
+function useReload(keys: readonly string[], load: () => void): void {
+  const data = useData();
+  const ref = useRef(load);
+  ref.current = load;
+  const joined = keys.join('\n');
+  useEffect(() => {
+    const wanted = new Set(joined.split('\n'));
+    return data.onChanged((changed) => {
+      for (const key of changed) {
+        if (wanted.has(key)) {
+          ref.current();
+          return;
+        }
+      }
+    });
+  }, [data, joined]);
+}
+
+/** Every live record's summary; null while the index is first loaded. */
+export function useIndex<C extends Collection>(collection: C): Item<SummaryOf<C>>[] | null {
+  const mirror = useData().index(collection);
+  return useSyncExternalStore(mirror.subscribe, mirror.getSnapshot) as Item<SummaryOf<C>>[] | null;
+}
+
+/** One full document, decrypted on demand; follows later changes of the record. */
+export function useRecord<C extends Collection>(collection: C, id: string): RecordState<FieldsOf<C>> {
+  const data = useData();
+  const [state, setState] = useState<{ key: string; value: RecordState<FieldsOf<C>> }>({ key: '', value: { status: 'loading' } });
+  const key = recordKey(collection, id);
+  const generation = useRef(0);
+  const load = useCallback(() => {
+    const mine = ++generation.current;
+    data.request('read', { collection, id }).then(
+      (record) => {
+        if (mine !== generation.current) return;
+        setState({
+          key,
+          value: record ? { status: 'found', ...record, fields: record.fields as unknown as FieldsOf<C> } : { status: 'missing' },
+        });
+      },
+      (error: unknown) => {
+        if (mine !== generation.current) return;
+        console.error('cannot read record', error);
+        setState({ key, value: { status: 'missing' } });
+      },
+    );
+  }, [data, collection, id, key]);
+  useEffect(load, [load]);
+  useReload([key], load);
+  return state.key === key ? state.value : { status: 'loading' };
+}
+
+/** Full documents of these ids (live ones, in the order given); null while loading. */
+export function useRecords<C extends Collection>(collection: C, ids: readonly string[]): { id: string; fields: FieldsOf<C>; pending: boolean }[] | null {
+  const data = useData();
+  const joined = ids.join(',');
+  const [state, setState] = useState<{ key: string; value: { id: string; fields: FieldsOf<C>; pending: boolean }[] } | null>(null);
+  const stateKey = `${collection}:${joined}`;
+  const generation = useRef(0);
+  const load = useCallback(() => {
+    const mine = ++generation.current;
+    const list = joined === '' ? [] : joined.split(',');
+    if (list.length === 0) {
+      setState({ key: stateKey, value: [] });
+      return;
+    }
+    data.request('readMany', { collection, ids: list }).then(
+      (records) => {
+        if (mine !== generation.current) return;
+        setState({ key: stateKey, value: records.map((r) => ({ id: r.id, fields: r.fields as unknown as FieldsOf<C>, pending: r.pending })) });
+      },
+      (error: unknown) => console.error('cannot read records', error),
+    );
+  }, [data, collection, joined, stateKey]);
+  useEffect(load, [load]);
+  const keys = useMemo(() => (joined === '' ? [] : joined.split(',').map((id) => recordKey(collection, id))), [collection, joined]);
+  useReload(keys, load);
+  return state?.key === stateKey ? state.value : null;
+}
+
+/** Persons matching the query, best first (alphabetical for an empty query); null while loading. */
+export function usePersonSearch(query: string): Item<SummaryOf<'person'>>[] | null {
+  const persons = useIndex('person');
+  return useMemo(() => (persons ? personSearchFor(persons).search(query) : null), [persons, query]);
+}
+
+/** A record's field changes and conflicts, newest first. */
+export function useHistory(collection: Collection, id: string): HistoryEntry[] {
+  const data = useData();
+  const [state, setState] = useState<{ key: string; entries: HistoryEntry[] }>({ key: '', entries: [] });
+  const key = historyKey(collection, id);
+  const generation = useRef(0);
+  const load = useCallback(() => {
+    const mine = ++generation.current;
+    data.request('history', { collection, id }).then(
+      (entries) => {
+        if (mine === generation.current) setState({ key, entries });
+      },
+      (error: unknown) => console.error('cannot read history', error),
+    );
+  }, [data, collection, id, key]);
+  useEffect(load, [load]);
+  useReload([key], load);
+  return state.key === key ? state.entries : EMPTY;
+}
+
+const EMPTY: HistoryEntry[] = [];
+
+/** Deleted records of every collection, most recently deleted first. */
+export function useTrash(): TrashEntry[] {
+  const trash = useData().trash();
+  return useSyncExternalStore(trash.subscribe, trash.getSnapshot);
+}
+
+export interface Writer {
+  create<C extends Collection>(collection: C, fields: FieldsOf<C>, id?: string): Promise<string>;
+  update<C extends Collection>(collection: C, id: string, patch: Partial<FieldsOf<C>>): Promise<void>;
+  remove(collection: Collection, id: string): Promise<void>;
+  restore(collection: Collection, id: string): Promise<void>;
+  /** The id derived from `parts` under the general key (reports, counters, occurrences). */
+  derivedId(...parts: string[]): Promise<string>;
+}
+
+/** Writes: validated (ValidationError with French messages per field), to the outbox first. */
+export function useWriter(): Writer {
+  const { workspace } = useWorkspace();
+  return useMemo(() => {
+    const { data, sync } = workspace;
+    const after = <T,>(result: T): T => {
+      void sync.afterWrite();
+      return result;
+    };
+    return {
+      create: (collection, fields, id) =>
+        data.request('create', id === undefined ? { collection, fields: fields as unknown as Fields } : { collection, fields: fields as unknown as Fields, id }).then(after),
+      update: (collection, id, patch) => data.request('update', { collection, id, patch: patch as unknown as Fields }).then(() => after(undefined)),
+      remove: (collection, id) => data.request('remove', { collection, id }).then(() => after(undefined)),
+      restore: (collection, id) => data.request('restore', { collection, id }).then(() => after(undefined)),
+      derivedId: (...parts) => data.request('derivedId', { parts }),
+    };
+  }, [workspace]);
+}
+
+/** `derivedId` of useWriter, on its own. */
+export function useDerivedId(): (...parts: string[]) => Promise<string> {
+  return useWriter().derivedId;
+}
+
+/** The organisation's settings, or core's defaults while it has none. */
+export function useSettings(): SettingsFields {
+  const items = useIndex('settings');
+  const defaults = useMemo(() => defaultSettings(), []);
+  // One settings record per organisation (derived id); after a key rotation an older one may
+  // remain: the most recently created wins.
+  return useMemo(() => {
+    let best: Item<SummaryOf<'settings'>> | undefined;
+    for (const item of items ?? []) {
+      if (!best || (item.summary.createdAt ?? '') > (best.summary.createdAt ?? '')) best = item;
+    }
+    return best ? (best.summary as SettingsFields) : defaults;
+  }, [items, defaults]);
+}
+
+/** The organisation's teams with their members (from the signed-in member's Me). */
+export function useTeams(): Team[] {
+  return useWorkspace().session.me.teams;
+}
+
+export function useMe(): Me {
+  return useWorkspace().session.me;
+}
+
+/**
+ * A form's draft: restored after navigation, reload and lock (sealed with the general key in
+ * IndexedDB). `clear` after a successful save.
+ */
+export function useDraft<T>(key: string, initial: T): [T, (next: T) => void, () => void] {
+  const data = useData();
+  const initialRef = useRef(initial);
+  initialRef.current = initial;
+  const [state, setState] = useState<{ key: string; value: T }>(() => ({ key, value: (data.draft(key) as T | undefined) ?? initial }));
+  const value = state.key === key ? state.value : ((data.draft(key) as T | undefined) ?? initial);
+  const set = useCallback(
+    (next: T) => {
+      setState({ key, value: next });
+      data.setDraft(key, next as unknown as Json);
+    },
+    [data, key],
+  );
+  const clear = useCallback(() => {
+    setState({ key, value: initialRef.current });
+    data.clearDraft(key);
+  }, [data, key]);
+  return [value, set, clear];
+}
+
+/** First-sync progress: persons first, then the rest; survives a reload. */
+export function useSyncProgress(): SyncProgress {
+  const progress = useData().progress;
+  return useSyncExternalStore(progress.subscribe, progress.getSnapshot);
+}
+
+/** Member names for showing who did something: known to admins (GET /api/members), else only self. */
+export function useMemberNames(): Map<string, string> {
+  const controller = useController();
+  const { session } = useWorkspace();
+  const self = session.me.user;
+  const [names, setNames] = useState<Map<string, string>>(() => new Map([[self.id, self.name]]));
+  const isAdmin = self.role === 'admin';
+  useEffect(() => {
+    if (!isAdmin) return;
+    let cancelled = false;
+    controller.api.members().then(
+      ({ members }) => {
+        if (!cancelled) setNames(new Map(members.map((m) => [m.id, m.name])));
+      },
+      () => undefined, // offline: stamps show « un autre membre »
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [controller, isAdmin]);
+  return names;
+}

@@ -1,0 +1,488 @@
+// The data service: everything the Worker does, as a plain module so that it runs in the Worker,
+// on the page when Workers fail (data/endpoint.ts), and in tests. It holds the keys while
+// unlocked, runs the sync engine over IndexedDB, keeps the summary index, decrypts full documents
+// on demand (with a small cache), writes, and keeps drafts. Closing zeroes the keys and drops
+// everything decrypted.
+import { COLLECTION_NAMES, type Collection } from '@relais/core/collections';
+import { Keyring } from '@relais/core/crypto/keyring';
+import { createRecordCodec } from '@relais/core/crypto/records';
+import { derivedId } from '@relais/core/domain/derived-id';
+import type { Clock, CryptoPrimitives, Random } from '@relais/core/ports';
+import { createSyncEngine, type SyncEngine } from '@relais/core/sync/engine';
+import type { Json, LocalRecord, RecordCodec, Transport } from '@relais/core/sync/types';
+import { uuidv7 } from '@relais/core/uuid';
+import { IdbLocalStore } from '../storage/local-store.ts';
+import type { UserDb } from '../storage/user-db.ts';
+import type { Domain } from './domain-port.ts';
+import { DraftStore } from './drafts.ts';
+import { EngineStore } from './engine-store.ts';
+import { LockedError } from './errors.ts';
+import { readProgress, syncInPhases, type FilterableTransport } from './first-sync.ts';
+import { Lru } from './lru.ts';
+import { historyKey, recordKey, type Fields, type Method, type OpenParams, type OpenResult, type Params, type Result, type WorkerEvent } from './protocol.ts';
+import { SummaryIndex, type DecodedState } from './summary-index.ts';
+import type { FullRecord, HistoryEntry, SyncSummary } from './types.ts';
+import { createRecord, removeRecord, restoreRecord, updateRecord, type WriterDeps } from './writer.ts';
+
+/** Records decrypted per step of the index build: small enough to answer reads in between. */
+export const BUILD_CHUNK = 500;
+/** Summaries per message to the page: each message stays a short task there. */
+export const POST_CHUNK = 2000;
+/** Decrypted full documents kept at hand. */
+export const CACHE_SIZE = 300;
+/** Changes are gathered this long before being sent, so a pull page is one message, not a thousand. */
+export const FLUSH_DELAY_MS = 30;
+
+/** Requests that write to IndexedDB: closing waits for them (not for a sync, which may be long). */
+const WRITES: ReadonlySet<Method> = new Set<Method>(['create', 'update', 'remove', 'restore', 'putDraft', 'clearDraft']);
+
+/** Persons first: the list is usable while the rest is still being decrypted. */
+export const BUILD_ORDER: readonly Collection[] = ['person', ...COLLECTION_NAMES.filter((c) => c !== 'person')];
+
+export interface SyncTransport extends Transport, FilterableTransport {
+  setToken(token: string | null): void;
+}
+
+export interface ServiceEnv {
+  primitives(): Promise<CryptoPrimitives>;
+  random: Random;
+  clock: Clock;
+  openDb(userId: string): Promise<UserDb>;
+  transport(token: string | null, apiBase: string): SyncTransport;
+  domain: Domain;
+  emit(event: WorkerEvent): void;
+}
+
+interface Session {
+  userId: string;
+  keyring: Keyring;
+  p: CryptoPrimitives;
+  db: UserDb;
+  idb: IdbLocalStore;
+  store: EngineStore;
+  engine: SyncEngine;
+  codec: RecordCodec;
+  transport: SyncTransport;
+  index: SummaryIndex;
+  cache: Lru<string, FullRecord<Fields>>;
+  drafts: DraftStore;
+  /** Collections whose index the page watches, and those whose snapshot it already has. */
+  watched: Set<Collection>;
+  sent: Set<Collection>;
+  loaded: Set<Collection>;
+  watchTrash: boolean;
+  /** Records stored while the index was being built: the build must not overwrite them with older reads. */
+  storedDuringBuild: Set<string>;
+  building: boolean;
+  changedKeys: Set<string>;
+  flushTimer: ReturnType<typeof setTimeout> | null;
+  syncing: Promise<SyncSummary> | null;
+  open: boolean;
+  built: Promise<void>;
+  /** Requests under way, awaited by `close`. */
+  writes: Set<Promise<unknown>>;
+}
+
+export class DataService {
+  #session: Session | null = null;
+
+  constructor(private readonly env: ServiceEnv) {}
+
+  /** Dispatches one request; rejects with the errors of data/errors.ts. */
+  handle<M extends Method>(method: M, params: Params<M>): Promise<Result<M>> {
+    return this.#dispatch(method, params) as Promise<Result<M>>;
+  }
+
+  /** Resolves once every collection's index is built (tests, benchmarks). */
+  whenBuilt(): Promise<void> {
+    return this.#session?.built ?? Promise.resolve();
+  }
+
+  async #dispatch(method: Method, params: unknown): Promise<unknown> {
+    switch (method) {
+      case 'open':
+        return this.#open(params as OpenParams);
+      case 'close': {
+        // Writes already under way (a draft sealed just before the lock) finish before the answer:
+        // the page ends the Worker on it, which would abort their transactions.
+        const writes = [...(this.#session?.writes ?? [])];
+        this.close();
+        await Promise.allSettled(writes);
+        return null;
+      }
+      default:
+        break;
+    }
+    const s = this.#session;
+    if (!s?.open) throw new LockedError();
+    const work = this.#run(s, method, params);
+    if (!WRITES.has(method)) return work;
+    s.writes.add(work);
+    void work.finally(() => s.writes.delete(work)).catch(() => undefined);
+    return work;
+  }
+
+  async #run(s: Session, method: Method, params: unknown): Promise<unknown> {
+    switch (method) {
+      case 'setToken':
+        s.transport.setToken((params as Params<'setToken'>).token);
+        return null;
+      case 'sync':
+        return this.#sync(s);
+      case 'pendingCount':
+        return s.idb.countPendingEdits();
+      case 'getLastSyncAt':
+        return (await s.idb.getLastSyncAt()) ?? null;
+      case 'setLastSyncAt':
+        await s.idb.setLastSyncAt((params as Params<'setLastSyncAt'>).ms);
+        return null;
+      case 'watchIndex':
+        this.#watch(s, (params as Params<'watchIndex'>).collection);
+        return null;
+      case 'watchTrash':
+        s.watchTrash = true;
+        this.env.emit({ type: 'trash', entries: s.index.trash() });
+        return null;
+      case 'read': {
+        const { collection, id } = params as Params<'read'>;
+        return this.#read(s, collection, id);
+      }
+      case 'readMany': {
+        const { collection, ids } = params as Params<'readMany'>;
+        return (await this.#readMany(s, collection, ids)).filter((r) => !r.deleted);
+      }
+      case 'history': {
+        const { collection, id } = params as Params<'history'>;
+        return this.#history(s, collection, id);
+      }
+      case 'create': {
+        const { collection, fields, id } = params as Params<'create'>;
+        return createRecord(this.#writer(s), collection, fields, id);
+      }
+      case 'update': {
+        const { collection, id, patch } = params as Params<'update'>;
+        await updateRecord(this.#writer(s), collection, id, patch);
+        return null;
+      }
+      case 'remove': {
+        const { collection, id } = params as Params<'remove'>;
+        await removeRecord(this.#writer(s), collection, id);
+        return null;
+      }
+      case 'restore': {
+        const { collection, id } = params as Params<'restore'>;
+        await restoreRecord(this.#writer(s), collection, id);
+        return null;
+      }
+      case 'derivedId':
+        return derivedId(s.p, s.keyring, ...(params as Params<'derivedId'>).parts);
+      case 'putDraft': {
+        const { key, value } = params as Params<'putDraft'>;
+        await s.drafts.put(key, value);
+        return null;
+      }
+      case 'clearDraft':
+        await s.drafts.clear((params as Params<'clearDraft'>).key);
+        return null;
+      default:
+        throw new Error(`unknown method ${String(method)}`);
+    }
+  }
+
+  async #open(params: OpenParams): Promise<OpenResult> {
+    this.close();
+    const p = await this.env.primitives();
+    const keyring = new Keyring(params.organisationId, params.keys);
+    const db = await this.env.openDb(params.userId);
+    const idb = new IdbLocalStore(db);
+    const codec = createRecordCodec(p, this.env.random, keyring);
+    const transport = this.env.transport(params.token, params.apiBase);
+    const index = new SummaryIndex(this.env.domain);
+    // The session object is complete before anything can call back into it.
+    const session = {} as Session;
+    const guarded: RecordCodec = {
+      encrypt: (...args) => {
+        if (!session.open) throw new LockedError();
+        return codec.encrypt(...args);
+      },
+      decrypt: (...args) => {
+        if (!session.open) throw new LockedError();
+        return codec.decrypt(...args);
+      },
+    };
+    const store = new EngineStore(idb, (records) => this.#stored(session, records));
+    const engine = createSyncEngine({ store, transport, codec: guarded, clock: this.env.clock, random: this.env.random, userId: params.userId });
+    Object.assign(session, {
+      userId: params.userId,
+      keyring,
+      p,
+      db,
+      idb,
+      store,
+      engine,
+      codec: guarded,
+      transport,
+      index,
+      cache: new Lru<string, FullRecord<Fields>>(CACHE_SIZE),
+      drafts: new DraftStore(db, p, this.env.random, keyring, () => this.env.clock.now()),
+      watched: new Set(),
+      sent: new Set(),
+      loaded: new Set(),
+      watchTrash: false,
+      storedDuringBuild: new Set(),
+      building: true,
+      changedKeys: new Set(),
+      flushTimer: null,
+      syncing: null,
+      open: true,
+      writes: new Set(),
+    } satisfies Omit<Session, 'built'>);
+    this.#session = session;
+    const drafts = await session.drafts.loadAll();
+    const progress = await readProgress(store);
+    session.built = this.#build(session).catch((error: unknown) => {
+      if (session.open) console.error('index build failed', error);
+    });
+    return { drafts: [...drafts], progress };
+  }
+
+  /** Zeroes the keys and forgets everything decrypted. Idempotent. */
+  close(): void {
+    const s = this.#session;
+    if (!s) return;
+    this.#session = null;
+    s.open = false;
+    if (s.flushTimer) clearTimeout(s.flushTimer);
+    for (const k of s.keyring.all()) k.key.fill(0);
+    s.index.clear();
+    s.cache.clear();
+    s.changedKeys.clear();
+    s.db.close();
+  }
+
+  // ——— reading ———
+
+  /** The current state of a stored record, decrypted; null when it does not open. */
+  #decode(s: Session, record: LocalRecord): DecodedState | null {
+    const state = record.pending ?? record.base;
+    if (!state) return null;
+    try {
+      const document = s.codec.decrypt(record.collection, record.id, state.keyVersion, state.ciphertext);
+      return { document, deleted: state.deleted, pending: record.pending !== null };
+    } catch (error) {
+      if (error instanceof LockedError) throw error;
+      // A key version this device does not hold, or damaged data: left out rather than fatal.
+      console.error(`cannot decrypt ${record.collection} ${record.id}`, error);
+      return null;
+    }
+  }
+
+  #full(s: Session, record: LocalRecord, state: DecodedState): FullRecord<Fields> {
+    return {
+      id: record.id,
+      fields: this.env.domain.read(record.collection, state.document.fields),
+      stamps: state.document.stamps,
+      pending: state.pending,
+      deleted: state.deleted,
+      version: record.base?.version ?? 0,
+    };
+  }
+
+  async #read(s: Session, collection: Collection, id: string): Promise<FullRecord<Fields> | null> {
+    const key = recordKey(collection, id);
+    const cached = s.cache.get(key);
+    if (cached) return cached;
+    const record = await s.idb.get(collection, id);
+    const state = record && this.#decode(s, record);
+    if (!record || !state) return null;
+    const full = this.#full(s, record, state);
+    s.cache.set(key, full);
+    return full;
+  }
+
+  async #readMany(s: Session, collection: Collection, ids: readonly string[]): Promise<FullRecord<Fields>[]> {
+    const out = new Map<string, FullRecord<Fields>>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const cached = s.cache.get(recordKey(collection, id));
+      if (cached) out.set(id, cached);
+      else missing.push(id);
+    }
+    const records = await s.idb.getMany(missing.map((id) => [collection, id] as const));
+    for (const record of records) {
+      const state = record && this.#decode(s, record);
+      if (!record || !state) continue;
+      const full = this.#full(s, record, state);
+      s.cache.set(recordKey(collection, record.id), full);
+      out.set(record.id, full);
+    }
+    const result: FullRecord<Fields>[] = [];
+    for (const id of ids) {
+      const found = out.get(id);
+      if (found) result.push(found);
+    }
+    return result;
+  }
+
+  async #history(s: Session, collection: Collection, id: string): Promise<HistoryEntry[]> {
+    const events = await this.#readMany(s, 'history', s.index.historyOf(collection, id));
+    const entries: HistoryEntry[] = [];
+    for (const event of events) {
+      if (event.deleted) continue;
+      const entry = toHistoryEntry(event);
+      if (entry) entries.push(entry);
+    }
+    // Newest first; ties by id so every device shows the same order.
+    return entries.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  // ——— writing ———
+
+  #writer(s: Session): WriterDeps {
+    return {
+      engine: s.engine,
+      domain: this.env.domain,
+      userId: s.userId,
+      now: () => this.env.clock.now(),
+      newId: () => uuidv7(this.env.clock, this.env.random),
+      read: (collection, id) => this.#read(s, collection, id),
+    };
+  }
+
+  // ——— sync ———
+
+  #sync(s: Session): Promise<SyncSummary> {
+    // One at a time: the first-sync phases switch the engine's cursor and the pull filter.
+    s.syncing ??= (async () => {
+      try {
+        const report = await syncInPhases(s.engine, s.store, s.transport, (progress) => {
+          if (s.open) this.env.emit({ type: 'progress', progress });
+        });
+        return { pushed: report.pushed, pulled: report.pulled, conflicts: report.conflicts, pending: await s.idb.countPendingEdits() };
+      } finally {
+        s.syncing = null;
+      }
+    })();
+    return s.syncing;
+  }
+
+  // ——— the index ———
+
+  /** Called by the engine's store after every write: the index and the cache follow. */
+  #stored(s: Session, records: readonly LocalRecord[]): void {
+    if (!s.open) return;
+    for (const record of records) {
+      const key = recordKey(record.collection, record.id);
+      const state = this.#decode(s, record);
+      s.index.apply(record.collection, record.id, state);
+      if (s.building) s.storedDuringBuild.add(key);
+      if (!state) s.cache.delete(key);
+      else if (s.cache.has(key)) s.cache.refresh(key, this.#full(s, record, state));
+      s.changedKeys.add(key);
+      if (record.collection === 'history' && state) {
+        const f = state.document.fields;
+        if (typeof f.recordCollection === 'string' && typeof f.recordId === 'string') s.changedKeys.add(historyKey(f.recordCollection, f.recordId));
+      }
+    }
+    this.#scheduleFlush(s);
+  }
+
+  async #build(s: Session): Promise<void> {
+    for (const collection of BUILD_ORDER) {
+      let after: string | null = null;
+      for (;;) {
+        const chunk = await s.idb.scan(collection, after, BUILD_CHUNK);
+        if (!s.open) return;
+        for (const record of chunk) {
+          if (s.storedDuringBuild.has(recordKey(collection, record.id))) continue;
+          s.index.apply(collection, record.id, this.#decode(s, record));
+        }
+        if (chunk.length < BUILD_CHUNK) break;
+        after = chunk[chunk.length - 1]?.id ?? null;
+      }
+      s.loaded.add(collection);
+      if (s.watched.has(collection)) this.#sendSnapshot(s, collection);
+      // Let reads and writes queued meanwhile run before the next collection.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (!s.open) return;
+    }
+    s.building = false;
+    s.storedDuringBuild.clear();
+    // The build itself changed the corbeille; the page may be watching it.
+    this.#scheduleFlush(s);
+  }
+
+  #watch(s: Session, collection: Collection): void {
+    s.watched.add(collection);
+    if (s.loaded.has(collection)) this.#sendSnapshot(s, collection);
+  }
+
+  #sendSnapshot(s: Session, collection: Collection): void {
+    const items = s.index.items(collection);
+    // The snapshot holds the current state; changes gathered before it would only repeat it.
+    s.index.discardDelta(collection);
+    s.sent.add(collection);
+    if (items.length === 0) {
+      this.env.emit({ type: 'index', collection, reset: true, complete: true, upserts: [], removes: [] });
+      return;
+    }
+    for (let i = 0; i < items.length; i += POST_CHUNK) {
+      this.env.emit({
+        type: 'index',
+        collection,
+        reset: i === 0,
+        complete: i + POST_CHUNK >= items.length,
+        upserts: items.slice(i, i + POST_CHUNK),
+        removes: [],
+      });
+    }
+  }
+
+  #scheduleFlush(s: Session): void {
+    if (s.flushTimer) return;
+    s.flushTimer = setTimeout(() => {
+      s.flushTimer = null;
+      if (s.open) this.#flush(s);
+    }, FLUSH_DELAY_MS);
+  }
+
+  #flush(s: Session): void {
+    for (const delta of s.index.takeDeltas()) {
+      if (!s.sent.has(delta.collection)) continue;
+      const { collection, upserts, removes } = delta;
+      if (upserts.length === 0 && removes.length === 0) continue;
+      for (let i = 0; i < Math.max(upserts.length, 1); i += POST_CHUNK) {
+        this.env.emit({ type: 'index', collection, reset: false, complete: true, upserts: upserts.slice(i, i + POST_CHUNK), removes: i === 0 ? removes : [] });
+      }
+    }
+    if (s.index.takeTrashChanged() && s.watchTrash) this.env.emit({ type: 'trash', entries: s.index.trash() });
+    if (s.changedKeys.size > 0) {
+      this.env.emit({ type: 'changed', keys: [...s.changedKeys] });
+      s.changedKeys.clear();
+    }
+  }
+}
+
+function str(value: Json | undefined): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** A history record as the screens show it; null for a shape this version does not know. */
+export function toHistoryEntry(record: FullRecord<Fields>): HistoryEntry | null {
+  const f = record.fields;
+  const recordCollection = str(f.recordCollection);
+  if (!(COLLECTION_NAMES as readonly string[]).includes(recordCollection)) return null;
+  const base = { id: record.id, recordCollection: recordCollection as Collection, recordId: str(f.recordId), field: str(f.field) };
+  if (f.kind === 'change') {
+    return { ...base, kind: 'change', before: f.before ?? null, after: f.after ?? null, at: str(f.at), by: str(f.by) };
+  }
+  if (f.kind === 'conflict') {
+    // The sync engine writes conflicts with stamps "<ISO time>|<user id>"; its own stamp says when.
+    const keptStamp = str(f.keptStamp);
+    const setAsideStamp = str(f.setAsideStamp);
+    const stamp = record.stamps.kind ?? (keptStamp > setAsideStamp ? keptStamp : setAsideStamp);
+    const [at = '', by = ''] = stamp.split('|');
+    return { ...base, kind: 'conflict', keptValue: f.keptValue ?? null, setAsideValue: f.setAsideValue ?? null, keptStamp, setAsideStamp, at, by };
+  }
+  return null;
+}

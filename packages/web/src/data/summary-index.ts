@@ -1,0 +1,197 @@
+// The Worker's in-memory index: for each live record a small summary (core's `summarise`), for
+// each deleted one its corbeille entry, and the history events of each record. Built by decrypting
+// every record once, then kept current record by record as they are stored. Never written anywhere:
+// it is personal data in clear, gone when the app locks.
+import type { Collection } from '@relais/core/collections';
+import type { Json, RecordDocument } from '@relais/core/sync/types';
+import type { Item, TrashEntry } from './types.ts';
+
+/** What the index needs from core's domain, per collection. */
+export interface IndexDomain {
+  summarise(collection: Collection, fields: Record<string, Json>): unknown;
+  label(collection: Collection, fields: Record<string, Json>): string;
+  /** Extra keys sent with an item (a person's search key), computed here rather than on the page. */
+  extras?(collection: Collection, summary: unknown): Record<string, unknown> | null;
+}
+
+/** A record's current state, decrypted (null when it cannot be: a key this device lacks). */
+export interface DecodedState {
+  document: RecordDocument;
+  deleted: boolean;
+  pending: boolean;
+}
+
+export interface IndexDelta {
+  collection: Collection;
+  upserts: Item<unknown>[];
+  removes: string[];
+}
+
+interface Dirty {
+  upserts: Map<string, Item<unknown>>;
+  removes: Set<string>;
+}
+
+const recordKey = (collection: string, id: string): string => `${collection}/${id}`;
+
+function text(value: Json | undefined): string {
+  return typeof value === 'string' ? value : '';
+}
+
+export class SummaryIndex {
+  readonly #live = new Map<Collection, Map<string, Item<unknown>>>();
+  readonly #trash = new Map<string, TrashEntry>();
+  /** `collection/id` of a record → ids of its history events. */
+  readonly #history = new Map<string, Set<string>>();
+  /** Target of each history event, to unlink it when it changes. */
+  readonly #historyTarget = new Map<string, string>();
+  readonly #dirty = new Map<Collection, Dirty>();
+  #trashDirty = false;
+
+  constructor(private readonly domain: IndexDomain) {}
+
+  /** Brings one record's state into the index (null: drop it, e.g. it could not be decrypted). */
+  apply(collection: Collection, id: string, state: DecodedState | null): void {
+    const live = this.#collection(collection);
+    const key = recordKey(collection, id);
+    if (collection === 'history') this.#unlinkHistory(id);
+    if (state === null || state.deleted) {
+      if (live.delete(id)) this.#markRemoved(collection, id);
+      if (state?.deleted && collection !== 'history') {
+        const f = state.document.fields;
+        this.#trash.set(key, {
+          collection,
+          id,
+          label: this.#label(collection, f),
+          deletedAt: text(f.deletedAt),
+          deletedBy: text(f.deletedBy),
+        });
+        this.#trashDirty = true;
+      } else if (this.#trash.delete(key)) {
+        this.#trashDirty = true;
+      }
+      return;
+    }
+    if (this.#trash.delete(key)) this.#trashDirty = true;
+    let summary: unknown;
+    try {
+      summary = this.domain.summarise(collection, state.document.fields);
+    } catch (error) {
+      // A document another version wrote in a shape this one does not read: left out, not fatal.
+      console.error(`cannot summarise a ${collection}`, error);
+      if (live.delete(id)) this.#markRemoved(collection, id);
+      return;
+    }
+    const extras = this.domain.extras?.(collection, summary) ?? null;
+    const item: Item<unknown> = extras ? { id, summary, pending: state.pending, ...extras } : { id, summary, pending: state.pending };
+    live.set(id, item);
+    const dirty = this.#dirtyOf(collection);
+    dirty.removes.delete(id);
+    dirty.upserts.set(id, item);
+    if (collection === 'history') this.#linkHistory(id, state.document.fields);
+  }
+
+  items(collection: Collection): Item<unknown>[] {
+    return [...this.#collection(collection).values()];
+  }
+
+  get(collection: Collection, id: string): Item<unknown> | undefined {
+    return this.#live.get(collection)?.get(id);
+  }
+
+  size(collection: Collection): number {
+    return this.#live.get(collection)?.size ?? 0;
+  }
+
+  trash(): TrashEntry[] {
+    return [...this.#trash.values()].sort((a, b) => (a.deletedAt < b.deletedAt ? 1 : a.deletedAt > b.deletedAt ? -1 : 0));
+  }
+
+  /** Ids of the history events about one record. */
+  historyOf(collection: Collection, id: string): string[] {
+    return [...(this.#history.get(recordKey(collection, id)) ?? [])];
+  }
+
+  /** What changed since the last call, per collection (summaries to send to the page). */
+  takeDeltas(): IndexDelta[] {
+    const deltas: IndexDelta[] = [];
+    for (const [collection, dirty] of this.#dirty) {
+      deltas.push({ collection, upserts: [...dirty.upserts.values()], removes: [...dirty.removes] });
+    }
+    this.#dirty.clear();
+    return deltas;
+  }
+
+  /** Forgets the changes gathered for one collection (a full snapshot is being sent instead). */
+  discardDelta(collection: Collection): void {
+    this.#dirty.delete(collection);
+  }
+
+  /** True once if the corbeille changed since the last call. */
+  takeTrashChanged(): boolean {
+    const changed = this.#trashDirty;
+    this.#trashDirty = false;
+    return changed;
+  }
+
+  clear(): void {
+    this.#live.clear();
+    this.#trash.clear();
+    this.#history.clear();
+    this.#historyTarget.clear();
+    this.#dirty.clear();
+    this.#trashDirty = false;
+  }
+
+  #label(collection: Collection, fields: Record<string, Json>): string {
+    try {
+      return this.domain.label(collection, fields);
+    } catch {
+      return '';
+    }
+  }
+
+  #collection(collection: Collection): Map<string, Item<unknown>> {
+    let live = this.#live.get(collection);
+    if (!live) {
+      live = new Map();
+      this.#live.set(collection, live);
+    }
+    return live;
+  }
+
+  #dirtyOf(collection: Collection): Dirty {
+    let dirty = this.#dirty.get(collection);
+    if (!dirty) {
+      dirty = { upserts: new Map(), removes: new Set() };
+      this.#dirty.set(collection, dirty);
+    }
+    return dirty;
+  }
+
+  #markRemoved(collection: Collection, id: string): void {
+    const dirty = this.#dirtyOf(collection);
+    dirty.upserts.delete(id);
+    dirty.removes.add(id);
+  }
+
+  #linkHistory(id: string, fields: Record<string, Json>): void {
+    const target = recordKey(text(fields.recordCollection), text(fields.recordId));
+    let ids = this.#history.get(target);
+    if (!ids) {
+      ids = new Set();
+      this.#history.set(target, ids);
+    }
+    ids.add(id);
+    this.#historyTarget.set(id, target);
+  }
+
+  #unlinkHistory(id: string): void {
+    const target = this.#historyTarget.get(id);
+    if (target === undefined) return;
+    this.#historyTarget.delete(id);
+    const ids = this.#history.get(target);
+    ids?.delete(id);
+    if (ids?.size === 0) this.#history.delete(target);
+  }
+}

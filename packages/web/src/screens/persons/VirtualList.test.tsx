@@ -1,0 +1,86 @@
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { VirtualList } from './VirtualList.tsx';
+
+// jsdom has no layout: the page's scroll position and the list's box are simulated.
+let scrollY = 0;
+let container: HTMLDivElement;
+let root: Root;
+
+declare global {
+  var IS_REACT_ACT_ENVIRONMENT: boolean;
+}
+
+beforeEach(() => {
+  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
+  scrollY = 0;
+  Object.defineProperty(window, 'scrollY', { configurable: true, get: () => scrollY });
+  window.scrollBy = ((_x: number, y: number) => {
+    scrollY = Math.max(0, scrollY + y);
+  }) as typeof window.scrollBy;
+  HTMLUListElement.prototype.getBoundingClientRect = function () {
+    return { top: -scrollY, bottom: 0, left: 0, right: 0, height: 0, width: 0, x: 0, y: -scrollY, toJSON: () => ({}) } as DOMRect;
+  };
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+});
+
+const items = Array.from({ length: 5_000 }, (_, i) => ({ id: `p${i}`, name: `Personne ${i}` }));
+
+function renderList() {
+  act(() =>
+    root.render(
+      <VirtualList
+        items={items}
+        itemKey={(item) => item.id}
+        estimatedHeight={80}
+        label="Liste des personnes"
+        renderItem={(item) => <a href={`/personnes/${item.id}`}>{item.name}</a>}
+      />,
+    ),
+  );
+  return container.querySelector('ul')!;
+}
+
+function press(key: string) {
+  act(() => {
+    document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+  });
+}
+
+describe('VirtualList', () => {
+  it('keeps only the rows near the viewport in the DOM, with their position in the whole list', () => {
+    const list = renderList();
+    const rows = list.querySelectorAll('li');
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(40);
+    expect(list.getAttribute('aria-label')).toBe('Liste des personnes');
+    expect(rows[0]!.getAttribute('aria-setsize')).toBe('5000');
+    expect(rows[0]!.getAttribute('aria-posinset')).toBe('1');
+    // The space of the rows not rendered is kept, so the page scrolls over the whole list.
+    expect(parseFloat(list.style.paddingBottom)).toBeGreaterThan(4_900 * 80);
+  });
+
+  it('moves focus with the keyboard, rendering rows that were not in the DOM', () => {
+    const list = renderList();
+    act(() => list.querySelector('a')!.focus());
+    press('ArrowDown');
+    expect(document.activeElement?.textContent).toBe('Personne 1');
+    press('End');
+    expect(document.activeElement?.textContent).toBe('Personne 4999');
+    expect(list.querySelectorAll('li').length).toBeLessThan(40);
+    expect(scrollY).toBeGreaterThan(4_990 * 80 - 1_000);
+    press('ArrowUp');
+    expect(document.activeElement?.textContent).toBe('Personne 4998');
+    press('Home');
+    expect(document.activeElement?.textContent).toBe('Personne 0');
+    expect(scrollY).toBe(0);
+  });
+});

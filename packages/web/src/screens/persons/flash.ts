@@ -1,0 +1,12 @@
+// A one-shot confirmation carried across a navigation (« Personne enregistrée. »).
+let message: string | null = null;
+
+export function setFlash(text: string): void {
+  message = text;
+}
+
+export function takeFlash(): string | null {
+  const text = message;
+  message = null;
+  return text;
+}

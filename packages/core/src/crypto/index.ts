@@ -6,3 +6,4 @@ export * from './password.ts';
 export * from './keys.ts';
 export * from './recovery.ts';
 export * from './records.ts';
+export * from './payload.ts';

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromBase64, toBase64 } from '../base64.ts';
 import type { CryptoPrimitives, Random } from '../ports.ts';
 import type { Json, RecordDocument } from '../sync/types.ts';
-import { envelopeKeyVersion } from './envelope.ts';
+import { envelopeKeyVersion, openEnvelope } from './envelope.ts';
+import { PAYLOAD_DEFLATE } from './payload.ts';
 import { CryptoError, type CryptoErrorCode } from './errors.ts';
 import { generateOrgKey, Keyring, type OrgKey } from './keys.ts';
 import { pooledRandom } from './random.ts';
@@ -116,5 +117,17 @@ describe('createRecordCodec', () => {
     codec.encrypt('person', ID, doc);
     codec.encrypt('person', ID, doc);
     expect(drawn).toBe(48);
+  });
+});
+
+describe('createRecordCodec payload', () => {
+  it('seals a deflated payload inside the envelope', () => {
+    const codec = createRecordCodec(p, random, new Keyring(ORG, [general1]));
+    const large: RecordDocument = { fields: { description: 'Rencontré près de la gare. '.repeat(20) }, stamps: { description: '2026-11-01T09:00:00.000Z|u1' } };
+    const { ciphertext } = codec.encrypt('person', ID, large);
+    const plaintext = openEnvelope(p, general1.key, { organisationId: ORG, collection: 'person', recordId: ID, keyVersion: 1 }, fromBase64(ciphertext));
+    expect(plaintext[0]).toBe(PAYLOAD_DEFLATE);
+    expect(plaintext.length).toBeLessThan(JSON.stringify(large).length / 2);
+    expect(codec.decrypt('person', ID, 1, ciphertext)).toEqual(large);
   });
 });

@@ -1,5 +1,5 @@
-// The RecordCodec the sync engine uses: RecordDocument → JSON → UTF-8 → envelope → base64, under
-// the organisation key of the collection's kind. This is the hot path (tens of thousands of
+// The RecordCodec the sync engine uses: RecordDocument → JSON → UTF-8 → payload (deflated,
+// payload.ts) → envelope → base64, under the organisation key of the collection's kind. This is the hot path (tens of thousands of
 // records per sync), so it avoids libsodium's base64 and randombytes_buf and reuses the encoders.
 import { Base64Error, fromBase64, toBase64 } from '../base64.ts';
 import { keyKindOf, type Collection } from '../collections.ts';
@@ -7,6 +7,7 @@ import type { CryptoPrimitives, Random } from '../ports.ts';
 import type { RecordCodec, RecordDocument } from '../sync/types.ts';
 import { fromUtf8, utf8 } from '../text.ts';
 import { openEnvelope, sealEnvelope } from './envelope.ts';
+import { decodePayload, encodePayload } from './payload.ts';
 import { CryptoError } from './errors.ts';
 import type { Keyring } from './keyring.ts';
 
@@ -20,14 +21,14 @@ export function createRecordCodec(p: CryptoPrimitives, random: Random, keyring: 
     encrypt(collection: Collection, id: string, document: RecordDocument) {
       const { key, version } = keyring.current(keyKindOf(collection));
       const ctx = { organisationId, collection, recordId: id, keyVersion: version };
-      const envelope = sealEnvelope(p, random, key, ctx, utf8(JSON.stringify(document)));
+      const envelope = sealEnvelope(p, random, key, ctx, encodePayload(utf8(JSON.stringify(document))));
       return { ciphertext: toBase64(envelope), keyVersion: version };
     },
     decrypt(collection: Collection, id: string, keyVersion: number, ciphertext: string): RecordDocument {
       const { key } = keyring.get(keyKindOf(collection), keyVersion);
       const ctx = { organisationId, collection, recordId: id, keyVersion };
       const plaintext = openEnvelope(p, key, ctx, decodeBase64(ciphertext));
-      return parseDocument(plaintext);
+      return parseDocument(decodePayload(plaintext));
     },
   };
 }

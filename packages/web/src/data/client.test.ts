@@ -1,6 +1,6 @@
 // @vitest-environment node
 // (libsodium checks `instanceof Uint8Array`, which jsdom's TextEncoder, from another realm, fails.)
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { emptyPerson } from '@relais/core/domain/person';
 import { DataClient } from './client.ts';
 import { localEndpoint } from './endpoint.ts';
@@ -59,6 +59,34 @@ describe('DataClient', () => {
     const third = await client(server, org, userId);
     expect(third.draft('personne/nouvelle')).toBeUndefined();
     await third.close();
+  });
+
+  it('seals what was just typed when the page is left, without waiting for the save delay', async () => {
+    const page = new EventTarget();
+    vi.stubGlobal('window', page);
+    try {
+      const server = new FakeServer();
+      const org = newOrganisation();
+      const userId = newId();
+      const first = await client(server, org, userId);
+      first.setDraft('action/nouvelle', { title: 'Appeler le 115' });
+      page.dispatchEvent(new Event('pagehide'));
+      const drafts = new RegExp(`relais-user-${userId}","drafts","\\[\\{`);
+      let sealed = false;
+      // Well within DRAFT_SAVE_DELAY_MS: the timer cannot be what saved it.
+      for (let i = 0; i < 30 && !sealed; i++) {
+        sealed = drafts.test(await dumpAllDatabases());
+        if (!sealed) await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(sealed).toBe(true);
+      // The page is gone without a lock: the next start finds the draft.
+      const second = await client(server, org, userId);
+      expect(second.draft('action/nouvelle')).toEqual({ title: 'Appeler le 115' });
+      await second.close();
+      await first.close();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('does not open drafts sealed with another organisation key', async () => {

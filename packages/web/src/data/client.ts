@@ -39,7 +39,15 @@ export class DataClient {
     this.inThread = inThread;
     endpoint.listen((message) => this.#receive(message));
     endpoint.onFailure((error) => this.#failAll(error));
+    // A phone puts the app away (another app, the screen off) or the tab goes: what was typed in
+    // the last DRAFT_SAVE_DELAY_MS is sealed now rather than after a timer that may never run.
+    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.#onHidden);
+    if (typeof window !== 'undefined') window.addEventListener('pagehide', this.#onHidden);
   }
+
+  readonly #onHidden = (): void => {
+    if (typeof document === 'undefined' || document.visibilityState === 'hidden' || this.#unsaved.size > 0) this.flushDrafts();
+  };
 
   /**
    * Starts the service in a Worker and opens the session; if the Worker cannot start, on the
@@ -198,6 +206,8 @@ export class DataClient {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.flushDrafts();
+    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.#onHidden);
+    if (typeof window !== 'undefined') window.removeEventListener('pagehide', this.#onHidden);
     const closing = this.request('close', null);
     this.#closed = true;
     await Promise.race([closing.catch(() => null), new Promise((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS))]);

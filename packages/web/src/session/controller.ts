@@ -28,6 +28,11 @@ export interface Workspace {
   /** The data layer: sync, index, reads and writes, in the data Worker (data/client.ts). */
   data: DataClient;
   sync: SyncController;
+  /**
+   * What screens remember between visits (a search typed, a scroll position): personal data, so it
+   * lives and dies with the unlocked session, never in a module or on disk.
+   */
+  screenMemory: Map<string, unknown>;
   /** Saves drafts, stops syncing, ends the Worker (which zeroes its keys). */
   close(): Promise<void>;
 }
@@ -175,11 +180,14 @@ export class AppController extends Store<AppState> {
       apiBase: typeof location === 'undefined' ? '' : location.origin,
     });
     const sync = new SyncController(data, data, () => void this.renewToken());
+    const screenMemory = new Map<string, unknown>();
     return {
       keyring,
       data,
       sync,
+      screenMemory,
       close: async () => {
+        screenMemory.clear();
         sync.stop();
         await data.close();
       },

@@ -12,7 +12,7 @@ import { useActionCommands } from './commands.ts';
 import { useDraft, useIndex, useMe, useSettings, useTeams, useWriter, type ActionSeriesFields } from './data.ts';
 import { formatLongDate, nowIso, todayOf } from './dates.ts';
 import { failureMessage, fieldErrorsOf, focusFirstError } from './errors.ts';
-import { setFlash } from './flash.ts';
+import { setFlash } from '../../ui/flash.ts';
 import { ACTION_LABELS, DESCRIPTION_MAX, STATUS_OPTIONS, TITLE_MAX } from './labels.ts';
 import { useLoadedAction, useLoadedOccurrence, type LoadedAction } from './load.ts';
 import { actionPaths, type ActionTarget } from './paths.ts';

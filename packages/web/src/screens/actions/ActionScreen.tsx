@@ -12,7 +12,7 @@ import { useActionCommands } from './commands.ts';
 import { useIndex, useMemberNames, useMe, useWriter } from './data.ts';
 import { formatDateTime, formatDue, formatLongDate, nowIso, todayOf } from './dates.ts';
 import { failureMessage } from './errors.ts';
-import { setFlash, takeFlash } from './flash.ts';
+import { setFlash, takeFlash } from '../../ui/flash.ts';
 import { ACTION_LABELS, STATUS_LABELS } from './labels.ts';
 import { useLoadedAction, useLoadedOccurrence, type LoadedAction } from './load.ts';
 import { actionPaths, type ActionTarget } from './paths.ts';

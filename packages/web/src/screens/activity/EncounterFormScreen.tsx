@@ -9,7 +9,7 @@ import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { Missing } from './common.tsx';
 import { TeamSelect, useTeam } from './controls.tsx';
 import { useDraft, useIndex, useRecord, useSettings, useWriter } from './data.ts';
-import { setFlash } from './flash.ts';
+import { setFlash } from '../../ui/flash.ts';
 import { checkEncounter, COMMENT_MAX, EMPTY_ENCOUNTER, whenOf, type EncounterInput, type EncounterKey, type FormErrors, withoutKeys } from './forms.ts';
 import { usePersonNames } from './hooks.ts';
 import { activityPaths } from './paths.ts';

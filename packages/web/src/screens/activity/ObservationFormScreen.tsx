@@ -9,7 +9,7 @@ import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { Missing } from './common.tsx';
 import { TeamSelect, useTeam } from './controls.tsx';
 import { useDraft, useIndex, useRecord, useWriter } from './data.ts';
-import { setFlash } from './flash.ts';
+import { setFlash } from '../../ui/flash.ts';
 import { checkObservation, COMMENT_MAX, EMPTY_OBSERVATION, whenOf, type FormErrors, type ObservationInput, type ObservationKey, withoutKeys } from './forms.ts';
 import { activityPaths } from './paths.ts';
 import { saveFailure } from './save.ts';

@@ -9,7 +9,7 @@ import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { Missing } from './common.tsx';
 import { TeamSelect, useTeam } from './controls.tsx';
 import { useDraft, useRecord, useWriter } from './data.ts';
-import { setFlash } from './flash.ts';
+import { setFlash } from '../../ui/flash.ts';
 import { checkPassage, COMMENT_MAX, EMPTY_PASSAGE, whenOf, type FormErrors, type PassageInput, type PassageKey, withoutKeys } from './forms.ts';
 import { usePersonNames } from './hooks.ts';
 import { activityPaths } from './paths.ts';

@@ -9,7 +9,7 @@ import { onDay, passageWho } from './activity.ts';
 import { PendingBadge } from './common.tsx';
 import { DayPicker, TeamSelect, teamName, useTeam } from './controls.tsx';
 import { useIndex, useRecords } from './data.ts';
-import { takeFlash } from './flash.ts';
+import { takeFlash } from '../../ui/flash.ts';
 import { usePersonNames } from './hooks.ts';
 import { activityPaths, queryDate } from './paths.ts';
 import { formatClock, localDate } from './time.ts';

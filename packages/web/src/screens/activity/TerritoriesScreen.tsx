@@ -6,7 +6,7 @@ import { plural } from '../../ui/format.ts';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { PendingBadge } from './common.tsx';
 import { useIndex } from './data.ts';
-import { takeFlash } from './flash.ts';
+import { takeFlash } from '../../ui/flash.ts';
 import { activityPaths } from './paths.ts';
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });

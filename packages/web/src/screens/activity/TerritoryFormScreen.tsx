@@ -7,7 +7,7 @@ import { focusFirstInvalid } from '../../ui/forms.ts';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { Missing } from './common.tsx';
 import { useDraft, useRecord, useSettings, useWriter } from './data.ts';
-import { setFlash } from './flash.ts';
+import { setFlash } from '../../ui/flash.ts';
 import { checkTerritory, COMMENT_MAX, EMPTY_TERRITORY, type FormErrors, type TerritoryInput, type TerritoryKey, withoutKeys } from './forms.ts';
 import { activityPaths } from './paths.ts';
 import { saveFailure } from './save.ts';

@@ -8,7 +8,7 @@ import { namesOf, newestFirst } from './activity.ts';
 import { Missing, PendingBadge } from './common.tsx';
 import { teamName, useTeam } from './controls.tsx';
 import { useIndex, useRecord, useRecords, useSettings } from './data.ts';
-import { takeFlash } from './flash.ts';
+import { takeFlash } from '../../ui/flash.ts';
 import { usePersonNames } from './hooks.ts';
 import { activityPaths } from './paths.ts';
 import { formatInstant } from './time.ts';

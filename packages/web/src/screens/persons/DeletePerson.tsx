@@ -5,7 +5,7 @@ import { errorMessage } from '../../api/errors.ts';
 import { navigate } from '../../app/router.tsx';
 import { FormAlert } from '../../ui/feedback.tsx';
 import { useWriter } from './data.ts';
-import { setFlash } from './flash.ts';
+import { setFlash } from '../../ui/flash.ts';
 import { personPaths } from './paths.ts';
 
 export function DeletePerson({ id, name }: { id: string; name: string }) {

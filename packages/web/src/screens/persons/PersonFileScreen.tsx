@@ -11,7 +11,7 @@ import { ConflictSection, type ConflictView } from './ConflictSection.tsx';
 import { useHistory, useIndex, useRecord, useSettings, useTeams } from './data.ts';
 import { DeletePerson } from './DeletePerson.tsx';
 import { FamilySection } from './FamilySection.tsx';
-import { takeFlash } from './flash.ts';
+import { takeFlash } from '../../ui/flash.ts';
 import { formValues, type PersonFormValues } from './form-state.ts';
 import { HistorySection } from './HistorySection.tsx';
 import { formatIsoDate, GENDER_LABELS, localToday, PERSON_LABELS } from './labels.ts';

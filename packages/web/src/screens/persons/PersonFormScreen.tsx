@@ -11,7 +11,7 @@ import { focusFirstInvalid, hasErrors } from '../../ui/forms.ts';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { CheckboxGroup } from './CheckboxGroup.tsx';
 import { useDraft, useMe, useRecord, useSettings, useTeams, useWriter } from './data.ts';
-import { setFlash } from './flash.ts';
+import { setFlash } from '../../ui/flash.ts';
 import {
   activeListPatch,
   changedFields,

@@ -1,13 +1,14 @@
 // « Personnes »: the whole file active in one virtualised list, searchable as you type. Two taps
 // from anywhere: « Personnes » in the navigation, then the person.
 import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useWorkspace } from '../../app/context.ts';
 import { Link } from '../../app/router.tsx';
 import { CheckboxField } from '../../ui/fields.tsx';
 import { StatusMessage } from '../../ui/feedback.tsx';
 import { plural } from '../../ui/format.ts';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { useIndex, usePersonSearch, useSyncProgress, useTeams } from './data.ts';
-import { takeFlash } from './flash.ts';
+import { takeFlash } from '../../ui/flash.ts';
 import { localToday } from './labels.ts';
 import { activeFilter, conflictedPersons } from './list.ts';
 import { ageLabel } from '@relais/core/domain/age';
@@ -16,27 +17,44 @@ import { VirtualList } from './VirtualList.tsx';
 
 /**
  * What the list looked like when the person left it. « ← Personnes » and the browser's back button
- * return to the same search and place; « Personnes » in the navigation starts afresh. Kept in
- * memory only: a search is personal data.
+ * return to the same search and place; « Personnes » in the navigation starts afresh. A search is
+ * personal data: it is kept in the unlocked session's screen memory, gone at lock or logout.
  */
-const memory = { query: '', includeOut: false, scrollY: 0, backTo: '' };
+interface ListMemory {
+  query: string;
+  includeOut: boolean;
+  scrollY: number;
+}
+const MEMORY_KEY = 'persons-list';
+
+/** Where the last « back » navigation landed: an address, no personal data. */
+let backTo = '';
 
 // The app's own navigations push history entries without a popstate: a popstate is a « back »
 // (or « forward ») to the address it lands on.
 window.addEventListener('popstate', () => {
-  memory.backTo = location.pathname;
+  backTo = location.pathname;
 });
 
 /** Called by « ← Personnes » on a person's file. */
 export function returnToList(): void {
-  memory.backTo = personPaths.list;
+  backTo = personPaths.list;
+}
+
+function listMemory(screenMemory: Map<string, unknown>): ListMemory {
+  let memory = screenMemory.get(MEMORY_KEY) as ListMemory | undefined;
+  if (!memory) {
+    memory = { query: '', includeOut: false, scrollY: 0 };
+    screenMemory.set(MEMORY_KEY, memory);
+  }
+  return memory;
 }
 
 /** The search and filter to start from; consumes the « back » mark. */
-function initialState(): { query: string; includeOut: boolean; scrollY: number } {
-  const back = memory.backTo.replace(/\/$/, '') === personPaths.list;
-  memory.backTo = '';
-  return back ? { query: memory.query, includeOut: memory.includeOut, scrollY: memory.scrollY } : { query: '', includeOut: false, scrollY: 0 };
+function initialState(memory: ListMemory): ListMemory {
+  const back = backTo.replace(/\/$/, '') === personPaths.list;
+  backTo = '';
+  return back ? { ...memory } : { query: '', includeOut: false, scrollY: 0 };
 }
 
 interface PersonItem {
@@ -117,7 +135,8 @@ export function PersonListScreen() {
   const all = useIndex('person');
   const history = useIndex('history');
   const teams = useTeams();
-  const [initial] = useState(initialState);
+  const memory = listMemory(useWorkspace().workspace.screenMemory);
+  const [initial] = useState(() => initialState(memory));
   const [query, setQuery] = useState(initial.query);
   const [includeOut, setIncludeOut] = useState(initial.includeOut);
   const [flash] = useState(() => takeFlash());
@@ -135,7 +154,7 @@ export function PersonListScreen() {
   useEffect(() => {
     memory.query = query;
     memory.includeOut = includeOut;
-  }, [query, includeOut]);
+  }, [memory, query, includeOut]);
 
   // Back to where the person was in the list, once it has rows to scroll over (the title took
   // focus first, which scrolled to the top).
@@ -148,7 +167,7 @@ export function PersonListScreen() {
     };
     window.addEventListener('scroll', remember, { passive: true });
     return () => window.removeEventListener('scroll', remember);
-  }, [loaded, initial]);
+  }, [memory, loaded, initial]);
 
   const total = all?.length ?? 0;
   let count: string;

@@ -1,4 +1,5 @@
-// A one-shot confirmation carried across a navigation (« Personne enregistrée. »).
+// A one-shot confirmation carried across a navigation (« Personne enregistrée. »), read once by
+// the next screen that shows confirmations. Never personal data: fixed French sentences only.
 let message: string | null = null;
 
 export function setFlash(text: string): void {

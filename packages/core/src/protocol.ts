@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { COLLECTION_NAMES, KEY_KINDS } from './collections.ts';
 import { ERROR_MESSAGES, type ErrorCode } from './errors.ts';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'identifiant invalide');
 /** Standard padded base64 of binary data (ciphertexts, keys, salts). */
@@ -86,6 +86,11 @@ export const Me = z.object({
   wrappedPrivateKey: b64(256),
   keys: z.array(SealedKey),
   teams: z.array(Team),
+  /**
+   * Every confirmed or former member's name, so that any member (not only admins) can say who
+   * wrote a comment or changed a field, offline too. Empty for a pending member.
+   */
+  colleagues: z.array(z.object({ id: uuid, name: personName })),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -43,6 +43,18 @@ export async function listTeams(db: Executor, organisationId: string, teamId?: s
   return rows.map((row) => ({ id: row.id, name: row.name, memberIds: row.member_ids }));
 }
 
+/** Names of the members who may have written something: active and revoked, not pending. */
+async function listColleagues(db: Executor, organisationId: string): Promise<Me['colleagues']> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('organisation_id', '=', organisationId)
+    .where('status', '!=', 'pending')
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+}
+
 export async function loadMe(db: Executor, organisationId: string, userId: string): Promise<Me> {
   const user = await db
     .selectFrom('users as u')
@@ -68,5 +80,6 @@ export async function loadMe(db: Executor, organisationId: string, userId: strin
     keys: keys.map((key): SealedKey => ({ kind: key.kind, version: key.version, sealed: key.sealed.toString('base64') })),
     // Someone not yet confirmed sees nothing of the organisation but its name.
     teams: active ? await listTeams(db, organisationId) : [],
+    colleagues: active ? await listColleagues(db, organisationId) : [],
   };
 }

@@ -82,7 +82,7 @@ describeEachBackend('prelogin, login, logout, me', (t) => {
     const pending = await addMember(t.app, org, { confirm: false });
     const me = await call(t.app, 'GET', '/api/me', undefined, { token: pending.token });
     expect(me.status).toBe(200);
-    expect(me.json<Me>()).toMatchObject({ user: { status: 'pending' }, keys: [], teams: [] });
+    expect(me.json<Me>()).toMatchObject({ user: { status: 'pending' }, keys: [], teams: [], colleagues: [] });
     expectError(await call(t.app, 'GET', '/api/teams', undefined, { token: pending.token }), 403, 'MEMBER_NOT_ACTIVE');
     expectError(await call(t.app, 'GET', '/api/sync/pull', undefined, { token: pending.token }), 403, 'MEMBER_NOT_ACTIVE');
   });

@@ -17,6 +17,12 @@ describeEachBackend('members', (t) => {
       [pending.userId, 'member', 'pending'],
     ]);
     expect(invitations).toEqual([]);
+
+    // Any active member knows who wrote what: the names of confirmed members, not of pending ones.
+    const me = (await call(t.app, 'GET', '/api/me', undefined, { token: active.token })).json<Me>();
+    const names = new Map(members.map((m) => [m.id, m.name]));
+    expect(me.colleagues.map((c) => c.id).sort()).toEqual([org.admin.userId, active.userId].sort());
+    for (const colleague of me.colleagues) expect(colleague.name).toBe(names.get(colleague.id));
   });
 
   it('confirms only pending members, with known key versions, medical only for health professionals', async () => {

@@ -8,7 +8,7 @@ import type { Me, Team } from '@relais/core/protocol';
 import type { FieldsOf, SummaryOf } from '@relais/core/domain/summaries';
 import { defaultSettings, type SettingsFields } from '@relais/core/domain/settings';
 import type { Json } from '@relais/core/sync/types';
-import { useController, useWorkspace } from '../app/context.ts';
+import { useWorkspace } from '../app/context.ts';
 import { personSearchFor } from '../search/person-search.ts';
 import type { DataClient } from './client.ts';
 import { historyKey, recordKey, type Fields } from './protocol.ts';
@@ -224,25 +224,8 @@ export function useSyncProgress(): SyncProgress {
   return useSyncExternalStore(progress.subscribe, progress.getSnapshot);
 }
 
-/** Member names for showing who did something: known to admins (GET /api/members), else only self. */
+/** Member names for showing who did something, from the session (also offline, for every role). */
 export function useMemberNames(): Map<string, string> {
-  const controller = useController();
-  const { session } = useWorkspace();
-  const self = session.me.user;
-  const [names, setNames] = useState<Map<string, string>>(() => new Map([[self.id, self.name]]));
-  const isAdmin = self.role === 'admin';
-  useEffect(() => {
-    if (!isAdmin) return;
-    let cancelled = false;
-    controller.api.members().then(
-      ({ members }) => {
-        if (!cancelled) setNames(new Map(members.map((m) => [m.id, m.name])));
-      },
-      () => undefined, // offline: stamps show « un autre membre »
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [controller, isAdmin]);
-  return names;
+  const { me } = useWorkspace().session;
+  return useMemo(() => new Map([...me.colleagues.map((c): [string, string] => [c.id, c.name]), [me.user.id, me.user.name]]), [me]);
 }

@@ -10,6 +10,7 @@ function me(userId: string, name: string): Me {
     wrappedPrivateKey: 'AAAA',
     keys: [],
     teams: [],
+    colleagues: [],
   };
 }
 
@@ -33,6 +34,14 @@ describe('DeviceCache', () => {
     await cache.save({ userId: A, token: 'ta', expiresAt: 'x', me: me(A, 'alice') });
     await cache.forget(B);
     expect((await cache.current())?.token).toBe('ta');
+    cache.close();
+  });
+
+  it('opens an account saved before colleagues were part of Me (protocol 2), offline', async () => {
+    const cache = await DeviceCache.open('device-test-2');
+    const { colleagues: _dropped, ...older } = me(A, 'alice');
+    await cache.save({ userId: A, token: 'ta', expiresAt: 'x', me: older as Me });
+    expect((await cache.current())?.me.colleagues).toEqual([]);
     cache.close();
   });
 });

@@ -1,7 +1,7 @@
 // What this device remembers between visits so that the app opens and unlocks without network:
 // the session token and the last `Me` of the signed-in account. Me carries only what the server
 // also sees (kdf parameters, public key, the password-wrapped private key, sealed organisation
-// keys, the member's own name and e-mail, team names): no person data, no key in clear.
+// keys, the member's own name and e-mail, team names, colleagues' names): no person data, no key in clear.
 import { openDB, deleteDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Me } from '@relais/core/protocol';
 
@@ -18,6 +18,15 @@ interface DeviceSchema extends DBSchema {
 }
 
 const DB_NAME = 'relais-device';
+
+/**
+ * A Me saved by an earlier app version lacks what later protocols added; the app must still open
+ * offline with it, so the missing parts start empty until the next /api/me fills them.
+ */
+function upgradeAccount(account: CachedAccount): CachedAccount {
+  const me = account.me as Partial<Me> & Omit<Me, 'colleagues'>;
+  return me.colleagues ? account : { ...account, me: { ...me, colleagues: [] } };
+}
 const CURRENT = 'currentUserId';
 
 export class DeviceCache {
@@ -39,7 +48,8 @@ export class DeviceCache {
 
   async current(): Promise<CachedAccount | undefined> {
     const userId = await this.db.get('settings', CURRENT);
-    return userId === undefined ? undefined : this.db.get('accounts', userId);
+    const account = userId === undefined ? undefined : await this.db.get('accounts', userId);
+    return account && upgradeAccount(account);
   }
 
   /** Remembers the account and makes it the one this device opens on. */

@@ -14,7 +14,7 @@ import { checkEncounter, COMMENT_MAX, EMPTY_ENCOUNTER, whenOf, type EncounterInp
 import { usePersonNames } from './hooks.ts';
 import { activityPaths } from './paths.ts';
 import { PersonPicker } from './PersonPicker.tsx';
-import { saveFailure } from './save.ts';
+import { saveFailure } from '../../ui/save-failure.ts';
 import { localDate } from './time.ts';
 import { WhenFields } from './WhenFields.tsx';
 

@@ -12,7 +12,7 @@ import { useDraft, useIndex, useRecord, useWriter } from './data.ts';
 import { setFlash } from '../../ui/flash.ts';
 import { checkObservation, COMMENT_MAX, EMPTY_OBSERVATION, whenOf, type FormErrors, type ObservationInput, type ObservationKey, withoutKeys } from './forms.ts';
 import { activityPaths } from './paths.ts';
-import { saveFailure } from './save.ts';
+import { saveFailure } from '../../ui/save-failure.ts';
 import { WhenFields } from './WhenFields.tsx';
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });

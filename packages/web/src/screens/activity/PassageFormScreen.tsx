@@ -15,7 +15,7 @@ import { usePersonNames } from './hooks.ts';
 import { activityPaths } from './paths.ts';
 import { PersonPicker } from './PersonPicker.tsx';
 import { RadioGroup } from './RadioGroup.tsx';
-import { saveFailure } from './save.ts';
+import { saveFailure } from '../../ui/save-failure.ts';
 import { WhenFields } from './WhenFields.tsx';
 import { localDate } from './time.ts';
 

@@ -12,7 +12,7 @@ import { TeamSelect, useTeam } from './controls.tsx';
 import { useIndex, usePersonSearch, useWriter } from './data.ts';
 import { usePersonNames } from './hooks.ts';
 import { activityPaths } from './paths.ts';
-import { saveFailure } from './save.ts';
+import { saveFailure } from '../../ui/save-failure.ts';
 import { ServiceCounters } from './ServiceCounters.tsx';
 import { formatClock, localDate } from './time.ts';
 

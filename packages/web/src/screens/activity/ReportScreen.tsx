@@ -15,7 +15,7 @@ import { partsKey, useDerivedIds, useDraft, useIndex, useRecord, useRecords, use
 import { usePersonNames, useTerritoryNames } from './hooks.ts';
 import { activityPaths, queryDate } from './paths.ts';
 import { addPartner, PARTNER_MAX, reportPatch, type ReportEdit } from './report-edit.ts';
-import { saveFailure } from './save.ts';
+import { saveFailure } from '../../ui/save-failure.ts';
 import { formatClock, formatInstant, localDate } from './time.ts';
 
 const REPORT_TEXT_MAX = 50_000;

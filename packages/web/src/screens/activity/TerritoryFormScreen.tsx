@@ -10,7 +10,7 @@ import { useDraft, useRecord, useSettings, useWriter } from './data.ts';
 import { setFlash } from '../../ui/flash.ts';
 import { checkTerritory, COMMENT_MAX, EMPTY_TERRITORY, type FormErrors, type TerritoryInput, type TerritoryKey, withoutKeys } from './forms.ts';
 import { activityPaths } from './paths.ts';
-import { saveFailure } from './save.ts';
+import { saveFailure } from '../../ui/save-failure.ts';
 
 export function TerritoryFormScreen({ id }: { id?: string }) {
   const record = useRecord('territory', id ?? '');

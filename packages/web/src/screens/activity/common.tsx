@@ -5,14 +5,13 @@ import { Link } from '../../app/router.tsx';
 import { FormAlert } from '../../ui/feedback.tsx';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { useMe, useSettings, useWriter } from './data.ts';
-import { saveFailure } from './save.ts';
+import { saveFailure } from '../../ui/save-failure.ts';
 
 export type ModuleName = keyof Modules;
 
 /**
  * Renders the screen only while the organisation has the module switched on. An administrator
- * can switch it on from here: until the settings screen exists this is the only way to reach a
- * module that is off by default (Accueil).
+ * who follows a link to a module that is off can switch it on from here, as from « Paramètres ».
  */
 export function ModuleGate({ module, children }: { module: ModuleName; children: ReactNode }) {
   const settings = useSettings();

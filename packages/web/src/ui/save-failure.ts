@@ -1,7 +1,7 @@
 // Turns what a failed write threw into what a form shows: per-field French messages from the
 // core schema when the writer refused the document, else one message for the whole form.
-import { errorMessage } from '../../api/errors.ts';
-import { DataError, LockedError, ValidationError } from '../../data/errors.ts';
+import { errorMessage } from '../api/errors.ts';
+import { DataError, LockedError, ValidationError } from '../data/errors.ts';
 
 export interface SaveFailure {
   fields: Record<string, string>;

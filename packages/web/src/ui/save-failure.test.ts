@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DataError, ValidationError } from '../../data/errors.ts';
-import { saveFailure } from './save.ts';
+import { DataError, ValidationError } from '../data/errors.ts';
+import { saveFailure } from './save-failure.ts';
 
 describe('saveFailure', () => {
   it('splits a refused document into field messages and a form message', () => {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { COLLECTION_NAMES, KEY_KINDS } from './collections.ts';
 import { ERROR_MESSAGES, type ErrorCode } from './errors.ts';
 
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'identifiant invalide');
 /** Standard padded base64 of binary data (ciphertexts, keys, salts). */
@@ -232,6 +232,46 @@ export const PullResponse = z.object({
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
+export const JOURNAL_EVENTS = [
+  'login',
+  'logout',
+  'recovery',
+  'pull',
+  'push',
+  'member_confirmed',
+  'member_changed',
+  'journal_settings',
+  'rotation',
+  'export',
+] as const;
+export const JournalEvent = z.enum(JOURNAL_EVENTS);
+export type JournalEvent = z.infer<typeof JournalEvent>;
+
+/** One line of the access journal: ids, collection names and counts, never personal content. */
+export const JournalEntry = z.object({
+  id: z.number().int().min(1),
+  at: z.string(),
+  actorId: uuid,
+  event: JournalEvent,
+  subjectId: uuid.nullable(),
+  collections: z.array(z.string()),
+  count: z.number().int().min(0),
+});
+export type JournalEntry = z.infer<typeof JournalEntry>;
+
+export const JOURNAL_PAGE_MAX = 200;
+export const JournalQuery = z.object({
+  /** Entries older than this id (the last one of the previous page). */
+  before: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(JOURNAL_PAGE_MAX).default(100),
+});
+export const JournalResponse = z.object({
+  entries: z.array(JournalEntry),
+  retentionMonths: z.number().int(),
+});
+export type JournalResponse = z.infer<typeof JournalResponse>;
+export const JournalSettingsRequest = z.object({ retentionMonths: z.number().int().min(1).max(120) });
+
 /** Every wire schema, by name: pinned by protocol.test.ts and published in the OpenAPI document. */
 export const WIRE_SCHEMAS = {
   ErrorResponse,
@@ -261,4 +301,7 @@ export const WIRE_SCHEMAS = {
   PullQuery,
   PullResponse,
   Me,
+  JournalQuery,
+  JournalResponse,
+  JournalSettingsRequest,
 } as const;

@@ -15,6 +15,7 @@ import { frameworkErrorHandler, installErrorHandler } from './http/errors.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { invitationRoutes } from './routes/invitations.ts';
+import { journalRoutes } from './routes/journal.ts';
 import { memberRoutes } from './routes/members.ts';
 import { openapiRoutes } from './routes/openapi.ts';
 import { organisationRoutes } from './routes/organisations.ts';
@@ -75,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   memberRoutes(app, ctx);
   teamRoutes(app, ctx);
   syncRoutes(app, ctx);
+  journalRoutes(app, ctx);
 
   const serving = await registerStatic(app, options.webDist);
   app.setNotFoundHandler((request, reply) => {

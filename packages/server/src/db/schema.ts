@@ -21,6 +21,7 @@ export interface OrganisationsTable {
   id: string;
   name: string;
   seq: Defaulted<number>;
+  journal_retention_months: Defaulted<number>;
   created_at: Timestamp;
 }
 
@@ -135,6 +136,29 @@ export interface LoginAttemptsTable {
   attempted_at: Timestamp;
 }
 
+export type JournalEventColumn =
+  | 'login'
+  | 'logout'
+  | 'recovery'
+  | 'pull'
+  | 'push'
+  | 'member_confirmed'
+  | 'member_changed'
+  | 'journal_settings'
+  | 'rotation'
+  | 'export';
+
+export interface AccessJournalTable {
+  organisation_id: string;
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: string;
+  event: JournalEventColumn;
+  subject_id: string | null;
+  collections: Defaulted<string[]>;
+  count: Defaulted<number>;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   instance_secrets: InstanceSecretsTable;
@@ -150,6 +174,7 @@ export interface DB {
   records: RecordsTable;
   push_receipts: PushReceiptsTable;
   login_attempts: LoginAttemptsTable;
+  access_journal: AccessJournalTable;
 }
 
 /** Every table, for tests that fingerprint the whole database. */
@@ -168,4 +193,5 @@ export const TABLES = [
   'records',
   'push_receipts',
   'login_attempts',
+  'access_journal',
 ] as const satisfies readonly (keyof DB)[];

@@ -2,5 +2,6 @@
 // of this list is refused at start (see db/migrate.ts).
 import type { Migration } from '../db/migrate.ts';
 import { initial } from './001_initial.ts';
+import { accessJournal } from './002_access_journal.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, accessJournal];

@@ -21,6 +21,7 @@ import type { AppContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
 import { authenticate } from '../http/guard.ts';
 import { errorResponses, NoContent } from '../http/schemas.ts';
+import { journal } from '../journal/journal.ts';
 
 function sessionJson(session: IssuedSession): { token: string; expiresAt: string } {
   return { token: session.token, expiresAt: session.expiresAt.toISOString() };
@@ -58,7 +59,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request) => {
       const { email, authKey } = request.body;
       const account = await checkAuthKey(ctx, request, email, authKey, 'auth_hash', 'INVALID_CREDENTIALS');
-      const session = await createSession(db, account.organisation_id, account.id);
+      const session = await db.transaction().execute(async (trx) => {
+        await journal(trx, { organisationId: account.organisation_id, actorId: account.id, event: 'login' });
+        return createSession(trx, account.organisation_id, account.id);
+      });
       return { session: sessionJson(session), me: await loadMe(db, account.organisation_id, account.id) };
     },
   );
@@ -68,7 +72,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     { schema: { summary: 'End the current session', response: { 204: NoContent, ...errorResponses(401) } } },
     async (request, reply) => {
       const actor = await authenticate(db, request, 'session');
-      await deleteSession(db, actor);
+      await db.transaction().execute(async (trx) => {
+        await deleteSession(trx, actor);
+        await journal(trx, { organisationId: actor.organisationId, actorId: actor.userId, event: 'logout' });
+      });
       return reply.code(204).send(null);
     },
   );
@@ -138,6 +145,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
         await trx.deleteFrom('sealed_keys').where('organisation_id', '=', orgId).where('user_id', '=', account.id).execute();
         await storeSealedKeys(trx, orgId, account.id, keys);
         await deleteUserSessions(trx, orgId, account.id);
+        await journal(trx, { organisationId: orgId, actorId: account.id, event: 'recovery' });
         const session = await createSession(trx, orgId, account.id);
         return { session, me: await loadMe(trx, orgId, account.id) };
       });

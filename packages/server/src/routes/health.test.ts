@@ -37,6 +37,8 @@ describeEachBackend('health, OpenAPI, unknown routes', (t) => {
         'POST /api/members/{id}/confirm',
         'PATCH /api/members/{id}',
         'GET /api/teams',
+        'GET /api/journal',
+        'PUT /api/journal/settings',
         'POST /api/teams',
         'PATCH /api/teams/{id}',
         'PUT /api/teams/{id}/members',

@@ -10,6 +10,7 @@ import type { AppContext } from '../context.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import { authenticate } from '../http/guard.ts';
 import { errorResponses, IdParams } from '../http/schemas.ts';
+import { journal } from '../journal/journal.ts';
 import { toInvitation } from './invitations.ts';
 
 export function memberRoutes(app: FastifyInstance, { db }: AppContext): void {
@@ -65,6 +66,7 @@ export function memberRoutes(app: FastifyInstance, { db }: AppContext): void {
         if (member.status !== 'pending' || member.public_key === null) throw new HttpError(409, 'MEMBER_NOT_PENDING');
         await checkSealedKeys(trx, orgId, request.body.keys, { medicalAllowed: member.health_professional });
         await storeSealedKeys(trx, orgId, request.params.id, request.body.keys);
+        await journal(trx, { organisationId: orgId, actorId: actor.userId, event: 'member_confirmed', subjectId: request.params.id });
         return trx
           .updateTable('users')
           .set({ status: 'active' })
@@ -129,6 +131,7 @@ export function memberRoutes(app: FastifyInstance, { db }: AppContext): void {
             .where('kind', '=', 'medical')
             .execute();
         }
+        await journal(trx, { organisationId: orgId, actorId: actor.userId, event: 'member_changed', subjectId: request.params.id });
         return updated;
       });
       return toMember(row);

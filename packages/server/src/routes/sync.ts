@@ -8,6 +8,7 @@ import { authenticate } from '../http/guard.ts';
 import { errorResponses } from '../http/schemas.ts';
 import { hiddenCollections, pullPage } from '../sync/pull.ts';
 import { applyPush } from '../sync/push.ts';
+import { journal } from '../journal/journal.ts';
 
 /** Room for a full batch of ~1 KiB records with margin; clients split larger outboxes. */
 export const PUSH_BODY_LIMIT = 16 * 1024 * 1024;
@@ -65,10 +66,14 @@ export function syncRoutes(app: FastifyInstance, { db }: AppContext): void {
       const { since, limit, collections } = request.query;
       // A sequence beyond 2^53 cannot be one we handed out (and would not fit a bigint).
       if (!Number.isSafeInteger(since)) throw new HttpError(400, 'VALIDATION_FAILED', { in: 'querystring', issues: [{ path: '/since', code: 'too_big' }] });
-      const json = await pullPage(db, actor.organisationId, { since, limit, hidden: hiddenCollections(actor), only: collections });
+      const page = await pullPage(db, actor.organisationId, { since, limit, hidden: hiddenCollections(actor), only: collections });
+      // An empty page (a device checking for news) is not worth a line.
+      if (page.count > 0) {
+        await journal(db, { organisationId: actor.organisationId, actorId: actor.userId, event: 'pull', collections: page.collections, count: page.count });
+      }
       // Already JSON, built by PostgreSQL: fastify sends a string with a JSON content type as is,
       // without the response serializer (the schema above still documents the shape).
-      return reply.type('application/json; charset=utf-8').send(json as unknown as PullResponse);
+      return reply.type('application/json; charset=utf-8').send(page.json as unknown as PullResponse);
     },
   );
 }

@@ -52,12 +52,12 @@ describeEachBackend('GET /api/sync/pull', (t) => {
     const person = newChange();
     const history = Array.from({ length: 3 }, () => newChange({ collection: 'history' }));
     await push(t.app, org.admin.token, [person, ...history]);
-    const page = JSON.parse(await pullPage(t.db, org.id, { since: 0, limit: 1, hidden: ['history'] })) as PullResponse;
+    const page = JSON.parse((await pullPage(t.db, org.id, { since: 0, limit: 1, hidden: ['history'] })).json) as PullResponse;
     expect(page.changes.map((c) => c.id)).toEqual([person.id]);
     expect([page.next, page.more]).toEqual([1, false]);
-    const rest = JSON.parse(await pullPage(t.db, org.id, { since: 1, limit: 10, hidden: ['history'] })) as PullResponse;
+    const rest = JSON.parse((await pullPage(t.db, org.id, { since: 1, limit: 10, hidden: ['history'] })).json) as PullResponse;
     expect(rest).toEqual({ protocol: PROTOCOL_VERSION, changes: [], next: 1, more: false });
-    const all = JSON.parse(await pullPage(t.db, org.id, { since: 0, limit: 10, hidden: [] })) as PullResponse;
+    const all = JSON.parse((await pullPage(t.db, org.id, { since: 0, limit: 10, hidden: [] })).json) as PullResponse;
     expect(all.changes).toHaveLength(4);
     // With no medical collection yet, nobody has anything hidden.
     expect(hiddenCollections({ role: 'member', healthProfessional: false })).toEqual([]);
@@ -83,7 +83,7 @@ describeEachBackend('GET /api/sync/pull', (t) => {
     const rest = (await call(t.app, 'GET', '/api/sync/pull?since=0&collections=history,history', undefined, { token: org.admin.token })).json<PullResponse>();
     expect(rest.changes.map((c) => c.collection)).toEqual(['history', 'history', 'history', 'history']);
     expect([rest.next, rest.more]).toEqual([6, false]);
-    const both = JSON.parse(await pullPage(t.db, org.id, { since: 0, limit: 10, hidden: [], only: ['person', 'history'] })) as PullResponse;
+    const both = JSON.parse((await pullPage(t.db, org.id, { since: 0, limit: 10, hidden: [], only: ['person', 'history'] })).json) as PullResponse;
     expect(both.changes).toHaveLength(6);
     expectError(await call(t.app, 'GET', '/api/sync/pull?collections=unknown', undefined, { token: org.admin.token }), 400, 'VALIDATION_FAILED');
   });

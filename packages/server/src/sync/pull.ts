@@ -11,6 +11,15 @@ interface PageRow {
   items: string | null;
   n: number;
   last: string | null;
+  collections: string[] | null;
+}
+
+export interface Page {
+  /** The PullResponse body, as JSON text. */
+  json: string;
+  /** How many changes it holds, of which collections (for the access journal). */
+  count: number;
+  collections: string[];
 }
 
 /**
@@ -40,8 +49,7 @@ export interface PageRequest {
   readonly only?: readonly string[] | undefined;
 }
 
-/** The PullResponse body, as JSON text. */
-export async function pullPage(db: Kysely<DB>, orgId: string, { since, limit, hidden, only }: PageRequest): Promise<string> {
+export async function pullPage(db: Kysely<DB>, orgId: string, { since, limit, hidden, only }: PageRequest): Promise<Page> {
   // Excluding what may not be read (rather than listing what may) keeps the condition out of
   // the (organisation_id, seq) index scan in the common case where everything is readable.
   const hide: RawBuilder<unknown> = hidden.length === 0 ? sql`` : sql`AND NOT (collection = ANY(${[...hidden]}::text[]))`;
@@ -60,7 +68,8 @@ export async function pullPage(db: Kysely<DB>, orgId: string, { since, limit, hi
     const head = only === undefined ? null : await sql<{ seq: string }>`SELECT seq::text AS seq FROM organisations WHERE id = ${orgId}::uuid`.execute(trx);
     // The inner query picks the page through the index; the JSON is built for those rows only.
     const page = await sql<PageRow>`
-      SELECT string_agg(${RECORD_JSON}, ',' ORDER BY seq) AS items, count(*)::integer AS n, max(seq)::text AS last
+      SELECT string_agg(${RECORD_JSON}, ',' ORDER BY seq) AS items, count(*)::integer AS n, max(seq)::text AS last,
+        array_agg(DISTINCT collection) AS collections
       FROM (
         SELECT * FROM records
         WHERE organisation_id = ${orgId}::uuid AND seq > ${since}::bigint ${visible}
@@ -79,6 +88,7 @@ export async function pullPage(db: Kysely<DB>, orgId: string, { since, limit, hi
       more = after.rows.length > 0;
     }
     const end = more ? next : Math.max(next, Number(head?.rows[0]?.seq ?? 0));
-    return `{"protocol":${PROTOCOL_VERSION},"changes":[${row?.items ?? ''}],"next":${end},"more":${more}}`;
+    const json = `{"protocol":${PROTOCOL_VERSION},"changes":[${row?.items ?? ''}],"next":${end},"more":${more}}`;
+    return { json, count, collections: row?.collections ?? [] };
   });
 }

@@ -12,6 +12,7 @@ import type { DB } from '../db/schema.ts';
 import { HttpError, invalid } from '../http/errors.ts';
 import { envelopeProblem } from './envelope.ts';
 import { mayWriteKind } from './rights.ts';
+import { journal } from '../journal/journal.ts';
 
 interface RecordState {
   version: number;
@@ -153,6 +154,8 @@ async function applyLocked(trx: Transaction<DB>, actor: Actor, changes: readonly
       ) AS u(change_id, collection, record_id, version, seq)
     `.execute(trx);
     await trx.updateTable('organisations').set({ seq }).where('id', '=', orgId).execute();
+    // In the same transaction, and only for what this batch wrote (a retried batch adds no line).
+    await journal(trx, { organisationId: orgId, actorId: actor.userId, event: 'push', collections: newReceipts.map((r) => r.collection), count: newReceipts.length });
   }
 
   return outcomes.map((outcome): PushResult => {

@@ -40,6 +40,29 @@ export const COLLECTIONS = {
 export type Collection = keyof typeof COLLECTIONS;
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as [Collection, ...Collection[]];
 
+/** French name of each collection, as screens show it (corbeille, access journal). */
+export const COLLECTION_LABELS: Record<Collection, string> = {
+  person: 'Personne',
+  place: 'Lieu',
+  personPlace: 'Lieu fréquenté',
+  familyLink: 'Lien familial',
+  action: 'Action',
+  actionSeries: 'Action récurrente',
+  comment: 'Commentaire',
+  passage: 'Passage',
+  encounter: 'Rencontre',
+  territory: 'Territoire',
+  observation: 'Observation',
+  report: 'Compte-rendu',
+  serviceCount: 'Compteur de services',
+  settings: 'Paramètres',
+  history: 'Historique',
+};
+
+export function collectionLabel(collection: string): string {
+  return collection in COLLECTION_LABELS ? COLLECTION_LABELS[collection as Collection] : collection;
+}
+
 export function keyKindOf(collection: Collection): KeyKind {
   return COLLECTIONS[collection].keyKind;
 }

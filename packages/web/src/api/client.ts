@@ -14,6 +14,8 @@ import {
   RecoveryOpenResponse,
   SessionResponse,
   TeamsResponse,
+  JournalResponse,
+  JournalSettingsRequest,
   type CreateOrganisationRequest,
   type Credentials,
   type PushRequest,
@@ -116,6 +118,12 @@ export class ApiClient {
   }
   teams() {
     return this.call('GET', '/api/teams', TeamsResponse);
+  }
+  journal(before?: number) {
+    return this.call('GET', `/api/journal${before === undefined ? '' : `?before=${before}`}`, JournalResponse);
+  }
+  setJournalRetention(retentionMonths: number) {
+    return this.call('PUT', '/api/journal/settings', JournalSettingsRequest, { retentionMonths });
   }
   createTeam(id: string, name: string) {
     return this.call('POST', '/api/teams', null, { id, name });

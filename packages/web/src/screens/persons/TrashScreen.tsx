@@ -7,7 +7,8 @@ import { FormAlert, StatusMessage } from '../../ui/feedback.tsx';
 import { plural } from '../../ui/format.ts';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { useTrash, useWriter } from './data.ts';
-import { COLLECTION_LABELS, formatIsoDateTime } from './labels.ts';
+import { collectionLabel } from '@relais/core/collections';
+import { formatIsoDateTime } from './labels.ts';
 import { useWho } from './names.ts';
 import { personPaths } from './paths.ts';
 
@@ -56,7 +57,7 @@ export function TrashScreen() {
             <li key={`${e.collection}:${e.id}`}>
               <div>
                 <p className="trash-what">
-                  <span className="badge">{COLLECTION_LABELS[e.collection] ?? e.collection}</span> <strong>{e.label || '(sans titre)'}</strong>
+                  <span className="badge">{collectionLabel(e.collection)}</span> <strong>{e.label || '(sans titre)'}</strong>
                 </p>
                 <p className="hint">
                   Supprimé{e.deletedAt ? ` le ${formatIsoDateTime(e.deletedAt)}` : ''}

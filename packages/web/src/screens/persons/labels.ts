@@ -10,24 +10,6 @@ export { GENDER_LABELS, type Gender };
 
 export const GENDER_OPTIONS = GENDERS.map((value) => ({ value, label: GENDER_LABELS[value] }));
 
-/** Labels of the collections a corbeille entry or a timeline item can come from. */
-export const COLLECTION_LABELS: Record<string, string> = {
-  person: 'Personne',
-  place: 'Lieu',
-  personPlace: 'Lieu fréquenté',
-  familyLink: 'Lien familial',
-  action: 'Action',
-  actionSeries: 'Action récurrente',
-  comment: 'Commentaire',
-  passage: 'Passage',
-  encounter: 'Rencontre',
-  territory: 'Territoire',
-  observation: 'Observation',
-  report: 'Compte-rendu',
-  serviceCount: 'Compteur de services',
-  settings: 'Réglages',
-  history: 'Historique',
-};
 
 export function fieldLabel(field: string): string {
   return field in PERSON_LABELS ? PERSON_LABELS[field as LabelledField] : field;

@@ -3,18 +3,18 @@ import { useEffect, useId } from 'react';
 import type { Team } from '@relais/core/protocol';
 import { SelectField } from '../../ui/fields.tsx';
 import { useMe, useTeams } from './data.ts';
-import { resolveTeam, setChosenTeam, useChosenTeam } from './team-choice.ts';
+import { resolveTeam, useChosenTeam } from './team-choice.ts';
 import { addDays, formatDay, localDate } from './time.ts';
 
 /** The team chosen for this session's activity screens (defaults to the member's own team). */
 export function useTeam(): { teamId: string; setTeamId: (teamId: string) => void; teams: readonly Team[] } {
   const teams = useTeams();
   const me = useMe();
-  const current = useChosenTeam();
+  const [current, setChosenTeam] = useChosenTeam();
   const teamId = resolveTeam(teams, me.user.id, current);
   useEffect(() => {
     if (teamId !== current) setChosenTeam(teamId);
-  }, [teamId, current]);
+  }, [teamId, current, setChosenTeam]);
   return { teamId, setTeamId: setChosenTeam, teams };
 }
 

@@ -1,19 +1,36 @@
 // The team a member works with today, shared by every activity screen so it is chosen once.
-// Kept in memory only: nothing about the session is left in clear on the device.
+// Kept in the unlocked session's screen memory: gone at lock or logout, so the next person to
+// sign in on this device starts from their own team.
 import { useSyncExternalStore } from 'react';
+import { useWorkspace } from '../../app/context.ts';
 
-let chosen = '';
-const listeners = new Set<() => void>();
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+interface TeamChoice {
+  chosen: string;
+  listeners: Set<() => void>;
+  subscribe: (listener: () => void) => () => void;
+  set: (teamId: string) => void;
 }
 
-export function setChosenTeam(teamId: string): void {
-  if (teamId === chosen) return;
-  chosen = teamId;
-  for (const listener of listeners) listener();
+const MEMORY_KEY = 'activity.team';
+
+function teamChoice(screenMemory: Map<string, unknown>): TeamChoice {
+  const existing = screenMemory.get(MEMORY_KEY) as TeamChoice | undefined;
+  if (existing) return existing;
+  const choice: TeamChoice = {
+    chosen: '',
+    listeners: new Set(),
+    subscribe(listener) {
+      choice.listeners.add(listener);
+      return () => choice.listeners.delete(listener);
+    },
+    set(teamId) {
+      if (teamId === choice.chosen) return;
+      choice.chosen = teamId;
+      for (const listener of choice.listeners) listener();
+    },
+  };
+  screenMemory.set(MEMORY_KEY, choice);
+  return choice;
 }
 
 /** The member's own first team, else the organisation's first team, else ''. */
@@ -26,6 +43,9 @@ export function resolveTeam(teams: readonly { id: string; memberIds: readonly st
   return teams.some((t) => t.id === current) ? current : defaultTeam(teams, userId);
 }
 
-export function useChosenTeam(): string {
-  return useSyncExternalStore(subscribe, () => chosen);
+/** The team chosen in this session ('' before any) and the way to change it. */
+export function useChosenTeam(): [string, (teamId: string) => void] {
+  const choice = teamChoice(useWorkspace().workspace.screenMemory);
+  const chosen = useSyncExternalStore(choice.subscribe, () => choice.chosen);
+  return [chosen, choice.set];
 }

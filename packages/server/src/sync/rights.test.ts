@@ -1,6 +1,6 @@
 import { COLLECTION_NAMES, keyKindOf } from '@relais/core/collections';
 import { describe, expect, it } from 'vitest';
-import { mayReadKind, mayWriteKind, readableCollections } from './rights.ts';
+import { mayReadKind, mayWriteCollection, mayWriteKind, readableCollections } from './rights.ts';
 
 describe('sync rights by key kind', () => {
   const roles = ['admin', 'member', 'restricted', 'stats'] as const;
@@ -18,6 +18,14 @@ describe('sync rights by key kind', () => {
     expect(mayWriteKind({ role: 'stats', healthProfessional: true }, 'general')).toBe(false);
     expect(mayWriteKind({ role: 'stats', healthProfessional: true }, 'medical')).toBe(false);
     expect(mayWriteKind({ role: 'restricted', healthProfessional: false }, 'general')).toBe(true);
+  });
+
+  it('lets administrators only write the settings', () => {
+    expect(mayWriteCollection({ role: 'admin', healthProfessional: false }, 'settings')).toBe(true);
+    for (const role of ['member', 'restricted', 'stats'] as const) {
+      expect(mayWriteCollection({ role, healthProfessional: true }, 'settings')).toBe(false);
+    }
+    expect(mayWriteCollection({ role: 'member', healthProfessional: false }, 'comment')).toBe(true);
   });
 
   it('filters pulls to the readable collections', () => {

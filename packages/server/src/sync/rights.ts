@@ -1,5 +1,7 @@
 // Who may read and write which collection, from the collection's key kind: medical collections
-// belong to health professionals only; the `stats` role reads but never writes.
+// belong to health professionals only; the `stats` role reads but never writes; the
+// organisation's settings are written by administrators only (the server cannot read a record,
+// but it knows its collection).
 import { COLLECTION_NAMES, keyKindOf, type Collection } from '@relais/core/collections';
 import type { KeyKind } from '@relais/core/protocol';
 
@@ -14,6 +16,14 @@ export function mayReadKind(subject: SyncSubject, kind: KeyKind): boolean {
 
 export function mayWriteKind(subject: SyncSubject, kind: KeyKind): boolean {
   return subject.role !== 'stats' && mayReadKind(subject, kind);
+}
+
+/** Collections only administrators write. */
+const ADMIN_WRITTEN: ReadonlySet<Collection> = new Set<Collection>(['settings']);
+
+export function mayWriteCollection(subject: SyncSubject, collection: Collection): boolean {
+  if (ADMIN_WRITTEN.has(collection) && subject.role !== 'admin') return false;
+  return mayWriteKind(subject, keyKindOf(collection));
 }
 
 export function readableCollections(subject: SyncSubject): Collection[] {

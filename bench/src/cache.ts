@@ -1,5 +1,10 @@
 // Encrypting 100k records takes seconds; benchmarks that only need the ciphertexts read them from
 // bench/.cache (gitignored), one NDJSON line per record, keyed by everything that changes them.
+// The record codec's format is part of the key through a fingerprint of what it writes, not a
+// version constant someone must remember to bump: a codec that compresses, adds a format byte or
+// changes the envelope writes other bytes for the same input, so a cache built by an older codec
+// is never read again.
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -7,7 +12,8 @@ import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { ENVELOPE_VERSION } from '@relais/core/crypto/index';
-import { GENERATOR_VERSION, SYNTHETIC_COLLECTIONS, plainRecords, type SyntheticCollection, type SyntheticOrganisation } from './generator.ts';
+import type { CryptoPrimitives, Random } from '@relais/core';
+import { GENERATOR_VERSION, SYNTHETIC_COLLECTIONS, plainRecords, syntheticRecord, type SyntheticCollection, type SyntheticOrganisation } from './generator.ts';
 import { createSealer, loadPrimitives, platformRandom, type EncryptedRecord } from './seal.ts';
 
 export const CACHE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '.cache');
@@ -15,6 +21,8 @@ export const CACHE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '.c
 export interface CacheMeta {
   generatorVersion: number;
   envelopeVersion: number;
+  /** codecFingerprint() of the codec that wrote the file. */
+  codec: string;
   seed: number;
   size: string;
   organisationId: string;
@@ -33,23 +41,51 @@ interface CacheLine {
   x: string;
 }
 
-function cacheName(org: SyntheticOrganisation): string {
-  return `org-g${GENERATOR_VERSION}-e${ENVELOPE_VERSION}-s${org.seed}-${org.size}`;
+/** Nonces that are the same on every run (a counter): only for the fingerprint, never for stored data. */
+function fixedRandom(): Random {
+  let n = 0;
+  return {
+    fill(bytes) {
+      for (let i = 0; i < bytes.length; i++) bytes[i] = (n++ * 131 + 7) & 0xff;
+      return bytes;
+    },
+  };
+}
+
+/**
+ * What the current record codec writes for the first record of every collection under fixed
+ * nonces, hashed: equal for two codecs only if they write the same bytes for realistic documents.
+ */
+export function codecFingerprint(p: CryptoPrimitives, org: SyntheticOrganisation): string {
+  const sealer = createSealer(p, fixedRandom(), org);
+  const hash = createHash('sha256');
+  for (const collection of SYNTHETIC_COLLECTIONS) {
+    if (org.shape[collection] === 0) continue;
+    const record = syntheticRecord(org, collection, 0);
+    hash.update(`${collection}\n${sealer.seal(collection, record.id, record.document).ciphertext}\n`);
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+export function cacheName(org: SyntheticOrganisation, codec: string): string {
+  return `org-g${GENERATOR_VERSION}-e${ENVELOPE_VERSION}-c${codec}-s${org.seed}-${org.size}`;
 }
 
 /** Builds the cache file unless a complete one exists (its meta file is written last). */
 export async function ensureCache(org: SyntheticOrganisation, dir = CACHE_DIR): Promise<{ path: string; meta: CacheMeta }> {
-  const base = join(dir, cacheName(org));
+  const p = await loadPrimitives();
+  const codec = codecFingerprint(p, org);
+  const base = join(dir, cacheName(org, codec));
   const path = `${base}.ndjson`;
   const metaPath = `${base}.meta.json`;
   try {
     const meta = JSON.parse(await readFile(metaPath, 'utf8')) as CacheMeta;
-    if (meta.count === org.count && meta.organisationId === org.organisationId) return { path, meta };
+    if (meta.count === org.count && meta.organisationId === org.organisationId && meta.codec === codec) return { path, meta };
   } catch {
     // No cache yet: build it below.
   }
   await mkdir(dir, { recursive: true });
-  const sealer = createSealer(await loadPrimitives(), platformRandom(), org);
+  const sealer = createSealer(p, platformRandom(), org);
   const tmp = `${path}.${process.pid}.tmp`;
   const out = createWriteStream(tmp);
   const counts = Object.fromEntries(SYNTHETIC_COLLECTIONS.map((c) => [c, 0])) as Record<SyntheticCollection, number>;
@@ -80,6 +116,7 @@ export async function ensureCache(org: SyntheticOrganisation, dir = CACHE_DIR): 
   const meta: CacheMeta = {
     generatorVersion: GENERATOR_VERSION,
     envelopeVersion: ENVELOPE_VERSION,
+    codec,
     seed: org.seed,
     size: org.size,
     organisationId: org.organisationId,

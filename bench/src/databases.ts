@@ -26,6 +26,19 @@ export async function withPostgresDatabase<T>(use: (url: string) => Promise<T>):
   }
 }
 
+/** Drops a database made by withPostgresDatabase, from its URL (when the process must stop early). */
+export async function dropDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^relais_bench_[0-9a-f]{12}$/.test(name)) throw new Error(`not a bench database: ${name}`);
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 export async function withTempDir<T>(use: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'relais-bench-'));
   try {

@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { freePort } from '../../e2e/src/harness/free-port.ts';
 import { REPO_ROOT } from '../../e2e/src/harness/paths.ts';
-import { createTemporaryDatabase } from '../../e2e/src/harness/postgres.ts';
 import { requireChromium, requirePostgres, requireWebBuild } from '../../e2e/src/harness/preconditions.ts';
 import { ServerProcess } from '../../e2e/src/harness/server.ts';
 import { adminEmail, BENCH_PASSWORD, createOrganisation, createOrganisationRequest } from './account.ts';
@@ -36,6 +35,7 @@ import { diagnose, locateInApp, printBreakdown, printProfiles, PROFILING } from 
 import { Profiles } from './field/profile.ts';
 import { summariseTasks, type TaskSummary } from './field/trace.ts';
 import type { SyntheticOrganisation } from './generator.ts';
+import { dropDatabase, withPostgresDatabase } from './databases.ts';
 import { loadOrganisation, type Endpoint } from './load.ts';
 import { fmtRange, formatFigure, median, note, percentile, type Want } from './report.ts';
 import { loadPrimitives, platformRandom } from './seal.ts';
@@ -87,20 +87,31 @@ export async function benchField(org: SyntheticOrganisation, want: Want): Promis
   if (process.env.BENCH_FIELD_SKIP_BUILD !== '1') await buildWeb(runDir);
   requireWebBuild();
   const persons = pickPersons(org);
-  const database = await createTemporaryDatabase();
-  const server = new ServerProcess({ port: await freePort(), logFile: join(runDir, 'server.log'), env: { DATABASE_URL: database.url, LOG_LEVEL: 'warn' } });
-  const profiles: string[] = [];
-  try {
-    await server.start();
-    const endpoint = await loadServer(org, server.url, database.url);
-    const bench = new FieldBench(org, server.url, endpoint, persons, runDir, want);
-    await bench.run();
-    profiles.push(...bench.profileDirs);
-  } finally {
-    await server.stop();
-    await database.drop();
-    for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
-  }
+  await withPostgresDatabase(async (databaseUrl) => {
+    const server = new ServerProcess({ port: await freePort(), logFile: join(runDir, 'server.log'), env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' } });
+    const profiles: string[] = [];
+    // Interrupted (Ctrl-C, a time limit): the server and the database go too, not only this process.
+    const interrupted = (signal: NodeJS.Signals) => {
+      note(`field: ${signal}: stopping the server and dropping the database`);
+      void server
+        .stop(2000)
+        .then(() => dropDatabase(databaseUrl))
+        .finally(() => process.exit(1));
+    };
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
+    try {
+      await server.start();
+      const endpoint = await loadServer(org, server.url, databaseUrl);
+      const bench = new FieldBench(org, server.url, endpoint, persons, runDir, want, profiles);
+      await bench.run();
+    } finally {
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
+      await server.stop();
+      for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
+    }
+  });
 }
 
 async function buildWeb(runDir: string): Promise<void> {
@@ -132,7 +143,6 @@ async function loadServer(org: SyntheticOrganisation, baseUrl: string, databaseU
 }
 
 class FieldBench {
-  readonly profileDirs: string[] = [];
   private heapPeaks: number[] = [];
 
   constructor(
@@ -142,6 +152,8 @@ class FieldBench {
     private readonly persons: PersonPicks,
     private readonly runDir: string,
     private readonly want: Want,
+    /** Browser profiles made, removed at the end. */
+    private readonly profileDirs: string[],
   ) {}
 
   private newProfile(label: string): string {
@@ -303,6 +315,8 @@ class FieldBench {
         if (i === WARM_RUNS) measures = await this.interactions(device);
         await device.stopHeapSampling();
         this.heapPeaks.push(device.heapPeak());
+        const peak = device.heapPeakSample();
+        note(`field: warm run ${i}: heap peak ${(device.heapPeak() / MIB).toFixed(1)} MiB at +${((peak.at - t0) / 1000).toFixed(0)} s: page ${(peak.page / MIB).toFixed(1)}, ${peak.workerCount} Workers ${(peak.workers / MIB).toFixed(1)}`);
       } catch (error) {
         await this.evidence(device, `warm-run-${i}`);
         throw error;
@@ -394,9 +408,9 @@ class FieldBench {
     const searchable = cold.map((r) => r.searchableS);
     const personBase = personReplays.map((r) => (r.done.at(-1) ?? 0) / 1000);
     note(`field.searchable_s runs: ${fmtRange(searchable, 1)} s; plain fetch of the ${personPages} person pages: ${fmtRange(personBase, 1)} s`);
-    this.figure('field.searchable_s', median(searchable), 's', median(personBase), `plain fetch of the same ${personPages} person pull pages ${median(personBase).toFixed(1)} s`);
+    this.figure('field.searchable_s', median(searchable), 's', median(personBase), `plain fetch, one page ahead, of the same ${personPages} person pull pages ${median(personBase).toFixed(1)} s`);
     const fullBase = (full.done.at(-1) ?? 0) / 1000;
-    this.figure('field.full_sync_s', first.fullSyncS ?? NaN, first.fullSyncTimedOut ? 's (timed out)' : 's', fullBase, `plain fetch of the same ${full.done.length} pull pages ${fullBase.toFixed(1)} s`);
+    this.figure('field.full_sync_s', first.fullSyncS ?? NaN, first.fullSyncTimedOut ? 's (timed out)' : 's', fullBase, `plain fetch, one page ahead, of the same ${full.done.length} pull pages ${fullBase.toFixed(1)} s`);
     note(`field.warm_start_s runs: ${fmtRange(warm.starts, 2)} s; unlock screen alone: ${fmtRange(warm.shells, 2)} s`);
     this.figure('field.warm_start_s', median(warm.starts), 's', median(warm.shells), `relaunch to the app's unlock screen ${median(warm.shells).toFixed(2)} s`);
     if (warm.open.length > 0) {

@@ -159,6 +159,12 @@ export function syntheticPerson(org: SyntheticOrganisation, index: number): Plai
   return makeRecord(org, 'person', index);
 }
 
+/** Record `index` of `collection` alone (0-based, generation order within its collection). */
+export function syntheticRecord(org: SyntheticOrganisation, collection: SyntheticCollection, index: number): PlainRecord {
+  if (index < 0 || index >= org.shape[collection]) throw new Error(`no ${collection} ${index}`);
+  return makeRecord(org, collection, index);
+}
+
 /** The first `count` activity records of another stream of the same organisation (new ids): push benchmarks. */
 export function* extraRecords(org: SyntheticOrganisation, count: number, salt = 1): Generator<PlainRecord> {
   const shifted: SyntheticOrganisation = { ...org, seed: (org.seed ^ Math.imul(salt, 0x2545f491)) | 0 };

@@ -74,4 +74,9 @@ describe('trace', () => {
     bare.push(Buffer.from(JSON.stringify(events)));
     expect(bare.events).toEqual([events[0]]);
   });
+
+  it('handles a first sync worth of tasks (hundreds of thousands)', () => {
+    const events = [meta(1, 1, 'CrRendererMain'), ...Array.from({ length: 300_000 }, (_, i) => task(1, 1, i * 10, 5))];
+    expect(summariseTasks(events).mainBusyMs).toBe(1500);
+  });
 });

@@ -130,7 +130,7 @@ export function summariseTasks(events: readonly TraceEvent[], fromUs = -Infinity
       byWorker.set(key, list);
     }
   }
-  const start = Number.isFinite(fromUs) ? fromUs : Math.min(...main.map((t) => t.ts), Infinity);
+  const start = Number.isFinite(fromUs) ? fromUs : main.reduce((min, t) => Math.min(min, t.ts), Infinity);
   const longest = [...main].sort((a, b) => b.dur - a.dur).slice(0, 5);
   let workerBusy = 0;
   for (const list of byWorker.values()) workerBusy += unionLength(list);

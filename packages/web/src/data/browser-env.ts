@@ -6,6 +6,7 @@ import { systemClock } from '../session/clock.ts';
 import { openUserDb } from '../storage/user-db.ts';
 import { coreDomain } from './domain.ts';
 import type { WorkerEvent } from './protocol.ts';
+import { ReadAheadTransport } from './read-ahead.ts';
 import type { ServiceEnv } from './service.ts';
 
 export function browserEnv(emit: (event: WorkerEvent) => void): ServiceEnv {
@@ -14,7 +15,7 @@ export function browserEnv(emit: (event: WorkerEvent) => void): ServiceEnv {
     random,
     clock: systemClock,
     openDb: openUserDb,
-    transport: (token, apiBase) => new HttpTransport(new ApiClient(token, apiBase)),
+    transport: (token, apiBase) => new ReadAheadTransport(new HttpTransport(new ApiClient(token, apiBase))),
     domain: coreDomain,
     emit,
   };

@@ -46,6 +46,37 @@ export function useIndex<C extends Collection>(collection: C): Item<SummaryOf<C>
   return useSyncExternalStore(mirror.subscribe, mirror.getSnapshot) as Item<SummaryOf<C>>[] | null;
 }
 
+/**
+ * The summaries of `collection` whose `field` is (or, for a list, holds) `value`: the records of
+ * one person or one action without scanning the whole index on every render. Null until loaded.
+ */
+export function useIndexGroup<C extends Collection>(collection: C, field: keyof SummaryOf<C> & string, value: string): readonly Item<SummaryOf<C>>[] | null {
+  const mirror = useData().index(collection);
+  const snapshot = useCallback(() => mirror.group(field, value), [mirror, field, value]);
+  return useSyncExternalStore(mirror.subscribe, snapshot) as readonly Item<SummaryOf<C>>[] | null;
+}
+
+/** useIndexGroup for several values at once (the comments of all of a person's actions), in order, each item once. */
+export function useIndexGroups<C extends Collection>(collection: C, field: keyof SummaryOf<C> & string, values: readonly string[]): Item<SummaryOf<C>>[] | null {
+  const mirror = useData().index(collection);
+  const version = useSyncExternalStore(mirror.subscribe, mirror.getVersion);
+  const key = values.join(',');
+  return useMemo(() => {
+    if (!mirror.loaded) return null;
+    const seen = new Set<string>();
+    const out: Item<SummaryOf<C>>[] = [];
+    for (const value of key === '' ? [] : key.split(',')) {
+      for (const item of mirror.group(field, value) ?? []) {
+        if (seen.has(item.id)) continue;
+        seen.add(item.id);
+        out.push(item as Item<SummaryOf<C>>);
+      }
+    }
+    return out;
+    // `version` stands for the mirror's content, which the memo reads through `mirror`.
+  }, [mirror, field, key, version]);
+}
+
 /** One full document, decrypted on demand; follows later changes of the record. */
 export function useRecord<C extends Collection>(collection: C, id: string): RecordState<FieldsOf<C>> {
   const data = useData();

@@ -19,11 +19,23 @@ class Observable {
   }
 }
 
+const NO_ITEMS: readonly Item<unknown>[] = Object.freeze([]);
+
 export class IndexMirror extends Observable {
   #items = new Map<string, Item<unknown>>();
   #loaded = false;
   /** Rebuilt lazily after a change, so a burst of events costs one array. */
   #snapshot: Item<unknown>[] | null = null;
+  /**
+   * Items by the value of one summary field (a person's file asks for « the comments of this
+   * person » in every section): one pass over the index per field after a change, then each
+   * question is a lookup, and the same array is answered until the index changes again.
+   */
+  #groups = new Map<string, Map<string, Item<unknown>[]>>();
+  /** Changes once per applied batch: what hooks combining several groups memoise on. */
+  #version = 0;
+
+  readonly getVersion = (): number => this.#version;
 
   constructor(readonly collection: Collection) {
     super();
@@ -44,6 +56,29 @@ export class IndexMirror extends Observable {
     return this.#items.get(id);
   }
 
+  /**
+   * The items whose summary `field` equals `value`, or contains it when the field is a list
+   * (`personIds`); null until loaded. Stable between changes, as useSyncExternalStore needs.
+   */
+  group(field: string, value: string): readonly Item<unknown>[] | null {
+    if (!this.#loaded) return null;
+    let groups = this.#groups.get(field);
+    if (!groups) {
+      groups = new Map();
+      for (const item of this.#items.values()) {
+        const key = (item.summary as Record<string, unknown> | null)?.[field];
+        for (const k of Array.isArray(key) ? key : [key]) {
+          if (typeof k !== 'string' || k === '') continue;
+          let list = groups.get(k);
+          if (!list) groups.set(k, (list = []));
+          list.push(item);
+        }
+      }
+      this.#groups.set(field, groups);
+    }
+    return groups.get(value) ?? NO_ITEMS;
+  }
+
   apply(event: Extract<WorkerEvent, { type: 'index' }>): void {
     if (event.reset) {
       this.#items = new Map();
@@ -52,6 +87,8 @@ export class IndexMirror extends Observable {
     for (const id of event.removes) this.#items.delete(id);
     for (const item of event.upserts) this.#items.set(item.id, item);
     this.#snapshot = null;
+    this.#groups = new Map();
+    this.#version += 1;
     if (!event.complete) return;
     this.#loaded = true;
     this.notify();

@@ -2,7 +2,7 @@
 // « Prioritaire », and a form to add one. Used on the person file and on the action screen.
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link } from '../../app/router.tsx';
-import { useDraft, useIndex, useMe, useMemberNames, useRecords, useTeams, useWriter, type CommentFields } from './data.ts';
+import { useDraft, useIndexGroup, useMe, useMemberNames, useRecords, useTeams, useWriter, type CommentFields } from './data.ts';
 import { actionPaths } from './paths.ts';
 import { formatDateTime, nowIso } from './dates.ts';
 import { failureMessage, fieldErrorsOf, focusFirstError, type FieldErrors } from './errors.ts';
@@ -29,11 +29,11 @@ export function Comments({
   /** For an occurrence not yet recorded: records it and gives its id, so the comment can point to it. */
   ensureActionId?: () => Promise<string>;
 }) {
-  const index = useIndex('comment');
+  // On an action, its comments; else the person's (a comment names one or the other).
+  const index = useIndexGroup('comment', actionId ? 'actionId' : 'personId', actionId ?? personId ?? '');
   const ids = useMemo(() => {
     if (!index) return null;
-    return index
-      .filter((c) => (actionId ? c.summary.actionId === actionId : personId ? c.summary.personId === personId : false))
+    return [...index]
       .sort((a, b) => (a.summary.date < b.summary.date ? 1 : a.summary.date > b.summary.date ? -1 : 0))
       .map((c) => c.id);
   }, [index, personId, actionId]);

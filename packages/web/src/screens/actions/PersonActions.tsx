@@ -10,12 +10,15 @@ import { todayOf } from './dates.ts';
 import { failureMessage } from './errors.ts';
 import { refocusAfterRemoval } from './focus.ts';
 import { actionPaths } from './paths.ts';
-import { useActionIndexes, usePersonNames } from './useAgendaData.ts';
+import { useIndexGroup } from './data.ts';
+import { usePersonNames } from './useAgendaData.ts';
 
 const UPCOMING_SHOWN = 10;
 
 export function PersonActions({ personId }: { personId: string }) {
-  const { actions, series, seriesById } = useActionIndexes();
+  const actions = useIndexGroup('action', 'personIds', personId);
+  const series = useIndexGroup('actionSeries', 'personIds', personId);
+  const seriesById = useMemo(() => new Map((series ?? []).map((s) => [s.id, s.summary] as const)), [series]);
   const names = usePersonNames();
   const commands = useActionCommands();
   const today = todayOf(Date.now());
@@ -26,8 +29,8 @@ export function PersonActions({ personId }: { personId: string }) {
     if (!actions || !series) return null;
     const input = {
       today,
-      actions: actions.filter((a) => a.summary.personIds.includes(personId)),
-      series: series.filter((s) => s.summary.personIds.includes(personId)),
+      actions,
+      series,
     };
     const todays = agendaToday(input).filter((e) => e.summary.status === 'todo');
     return [...agendaOverdue(input), ...todays, ...agendaUpcoming(input).slice(0, UPCOMING_SHOWN)];

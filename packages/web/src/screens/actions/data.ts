@@ -4,6 +4,8 @@ export {
   useDerivedId,
   useDraft,
   useIndex,
+  useIndexGroup,
+  useIndexGroups,
   useMe,
   useMemberNames,
   usePersonSearch,

@@ -6,13 +6,13 @@ import { Link } from '../../app/router.tsx';
 import { TextField } from '../../ui/fields.tsx';
 import { FormAlert, StatusMessage, SubmitButton } from '../../ui/feedback.tsx';
 import { focusFirstInvalid } from '../../ui/forms.ts';
-import { useIndex, usePersonSearch, useWriter } from './data.ts';
+import { useIndex, useIndexGroup, usePersonSearch, useWriter } from './data.ts';
 import { personPaths } from './paths.ts';
 
 const MAX_RESULTS = 8;
 
 export function FamilySection({ personId, personName }: { personId: string; personName: string }) {
-  const links = useIndex('familyLink');
+  const links = useIndexGroup('familyLink', 'personIds', personId);
   const persons = useIndex('person');
   const writer = useWriter();
   const [adding, setAdding] = useState(false);

@@ -3,11 +3,11 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/errors.ts';
 import { FormAlert, StatusMessage } from '../../ui/feedback.tsx';
-import { useIndex, useWriter } from './data.ts';
+import { useIndex, useIndexGroup, useWriter } from './data.ts';
 import { matchingPlaces } from './places.ts';
 
 export function PlacesSection({ personId }: { personId: string }) {
-  const links = useIndex('personPlace');
+  const links = useIndexGroup('personPlace', 'personId', personId);
   const places = useIndex('place');
   const writer = useWriter();
   const inputId = useId();

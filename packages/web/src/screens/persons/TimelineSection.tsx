@@ -3,7 +3,7 @@
 // decrypted.
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from '../../app/router.tsx';
-import { useIndex, useRecords } from './data.ts';
+import { useIndex, useIndexGroup, useIndexGroups, useRecords } from './data.ts';
 import { fieldLabel, formatIsoDate, formatIsoDateTime } from './labels.ts';
 import type { Who } from './names.ts';
 import { assembleTimeline, type ChangeInput, type TimelineItem } from './timeline.ts';
@@ -20,21 +20,24 @@ interface Props {
   teamNames: ReadonlyMap<string, string>;
 }
 
+const NONE: readonly never[] = [];
+
 export function TimelineSection({ personId, createdAt, createdBy, changes, who, teamNames }: Props) {
-  const actions = useIndex('action');
-  const comments = useIndex('comment');
-  const passages = useIndex('passage');
-  const encounters = useIndex('encounter');
+  const actions = useIndexGroup('action', 'personIds', personId);
+  const personComments = useIndexGroup('comment', 'personId', personId);
+  const passages = useIndexGroup('passage', 'personIds', personId);
+  const encounters = useIndexGroup('encounter', 'personIds', personId);
   const territories = useIndex('territory');
   const [shown, setShown] = useState(PAGE);
 
-  const mineActions = useMemo(() => (actions ?? []).filter((a) => a.summary.personIds.includes(personId)), [actions, personId]);
-  const actionIds = useMemo(() => new Set(mineActions.map((a) => a.id)), [mineActions]);
+  const mineActions = actions ?? NONE;
+  const actionIds = useMemo(() => mineActions.map((a) => a.id), [mineActions]);
   // Comments on the person and on their actions.
-  const mineComments = useMemo(
-    () => (comments ?? []).filter((c) => c.summary.personId === personId || (c.summary.actionId !== '' && actionIds.has(c.summary.actionId))),
-    [comments, personId, actionIds],
-  );
+  const actionComments = useIndexGroups('comment', 'actionId', actionIds);
+  const mineComments = useMemo(() => {
+    const byId = new Map([...(personComments ?? []), ...(actionComments ?? [])].map((c) => [c.id, c]));
+    return [...byId.values()];
+  }, [personComments, actionComments]);
   const commentIds = useMemo(() => mineComments.map((c) => c.id), [mineComments]);
   const commentTexts = useRecords('comment', commentIds);
   const texts = useMemo(() => new Map((commentTexts ?? []).map((c) => [c.id, c.fields.text])), [commentTexts]);
@@ -51,15 +54,15 @@ export function TimelineSection({ personId, createdAt, createdBy, changes, who, 
           changes,
           actions: mineActions.map((a) => ({ id: a.id, ...a.summary })),
           comments: mineComments.map((c) => ({ id: c.id, ...c.summary, text: texts.get(c.id) })),
-          passages: (passages ?? []).filter((p) => p.summary.personIds.includes(personId)).map((p) => ({ id: p.id, ...p.summary })),
-          encounters: (encounters ?? []).filter((e) => e.summary.personIds.includes(personId)).map((e) => ({ id: e.id, ...e.summary })),
+          passages: (passages ?? []).map((p) => ({ id: p.id, ...p.summary })),
+          encounters: (encounters ?? []).map((e) => ({ id: e.id, ...e.summary })),
         },
         Date.now(),
       ),
     [personId, createdAt, createdBy, changes, mineActions, mineComments, texts, passages, encounters],
   );
 
-  const loading = actions === null || comments === null || passages === null || encounters === null;
+  const loading = actions === null || personComments === null || actionComments === null || passages === null || encounters === null;
   const describe = (item: TimelineItem) => <TimelineEntry item={item} who={who} teamNames={teamNames} territoryNames={territoryNames} actionTitles={actionTitles} />;
   return (
     <section aria-labelledby="timeline-title" className="file-section" id="chronologie">

@@ -4,6 +4,8 @@ export {
   useDraft,
   useHistory,
   useIndex,
+  useIndexGroup,
+  useIndexGroups,
   useMe,
   useMemberNames,
   usePersonSearch,

@@ -10,8 +10,7 @@ import {
   sealEnvelope,
   type EnvelopeContext,
 } from './envelope.ts';
-import { CryptoError, type CryptoErrorCode } from './errors.ts';
-import { fromHex, loadSodiumPrimitives, scriptedRandom, seededRandom, toHex } from './test-support.ts';
+import { codeOf, fromHex, loadSodiumPrimitives, scriptedRandom, seededRandom, toHex } from './test-support.ts';
 
 let p: CryptoPrimitives;
 let random: Random;
@@ -27,15 +26,6 @@ const ctx: EnvelopeContext = {
   recordId: '0190a3c4-0000-7000-8000-0000000000aa',
   keyVersion: 7,
 };
-
-function codeOf(fn: () => unknown): CryptoErrorCode | 'NO_ERROR' | 'OTHER_ERROR' {
-  try {
-    fn();
-    return 'NO_ERROR';
-  } catch (error) {
-    return error instanceof CryptoError ? error.code : 'OTHER_ERROR';
-  }
-}
 
 describe('envelope known answer', () => {
   const nonce = fromHex('a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7');

@@ -3,7 +3,6 @@ import { toBase64 } from '../base64.ts';
 import type { CryptoPrimitives, Random } from '../ports.ts';
 import { Credentials, SealedKey, type KdfParams } from '../protocol.ts';
 import { utf8 } from '../text.ts';
-import { CryptoError, type CryptoErrorCode } from './errors.ts';
 import {
   generateOrgKey,
   generateUserKeyPair,
@@ -15,7 +14,7 @@ import {
   type OrgKey,
 } from './keys.ts';
 import { derivePasswordKeys } from './password.ts';
-import { loadSodiumPrimitives, scriptedRandom, seededRandom, toHex } from './test-support.ts';
+import { codeOf, loadSodiumPrimitives, scriptedRandom, seededRandom, toHex } from './test-support.ts';
 
 let p: CryptoPrimitives;
 let random: Random;
@@ -27,15 +26,6 @@ beforeAll(async () => {
 const ORG = '0190a3c4-0000-7000-8000-000000000001';
 const OTHER_ORG = '0190a3c4-0000-7000-8000-000000000002';
 const USER = '0190a3c4-0000-7000-8000-000000000101';
-
-function codeOf(fn: () => unknown): CryptoErrorCode | 'NO_ERROR' | 'OTHER_ERROR' {
-  try {
-    fn();
-    return 'NO_ERROR';
-  } catch (error) {
-    return error instanceof CryptoError ? error.code : 'OTHER_ERROR';
-  }
-}
 
 function fastKdf(): KdfParams {
   return { algorithm: 'argon2id13', salt: toBase64(new Uint8Array(16).fill(3)), opsLimit: 2, memLimitBytes: 16 * 1024 * 1024 };

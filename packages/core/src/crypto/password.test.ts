@@ -2,9 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromBase64, toBase64 } from '../base64.ts';
 import type { CryptoPrimitives, Random } from '../ports.ts';
 import { KdfParams } from '../protocol.ts';
-import { CryptoError, type CryptoErrorCode } from './errors.ts';
 import { derivePasswordKeys, KDF_DEFAULT, KDF_LOW_MEMORY, newKdfParams, newPasswordKeys } from './password.ts';
-import { fromHex, loadSodiumPrimitives, seededRandom, toHex } from './test-support.ts';
+import { codeOf, fromHex, loadSodiumPrimitives, seededRandom, toHex } from './test-support.ts';
 
 let p: CryptoPrimitives;
 let random: Random;
@@ -16,15 +15,6 @@ beforeAll(async () => {
 /** The smallest parameters the protocol accepts: keeps these tests fast. */
 function fastKdf(saltHex = '000102030405060708090a0b0c0d0e0f'): KdfParams {
   return { algorithm: 'argon2id13', salt: toBase64(fromHex(saltHex)), opsLimit: 2, memLimitBytes: 16 * 1024 * 1024 };
-}
-
-function codeOf(fn: () => unknown): CryptoErrorCode | 'NO_ERROR' | 'OTHER_ERROR' {
-  try {
-    fn();
-    return 'NO_ERROR';
-  } catch (error) {
-    return error instanceof CryptoError ? error.code : 'OTHER_ERROR';
-  }
 }
 
 /** Records every Argon2id call on top of the real primitives. */

@@ -3,25 +3,8 @@ import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { utf8 } from '../text.ts';
 import { writeU32 } from './bytes.ts';
-import { CryptoError, type CryptoErrorCode } from './errors.ts';
+import { codeOf, fromHex, toHex } from './test-support.ts';
 import { decodePayload, encodePayload, MAX_PAYLOAD_BYTES, PAYLOAD_DEFLATE, PAYLOAD_JSON } from './payload.ts';
-
-function codeOf(fn: () => unknown): CryptoErrorCode | 'NO_ERROR' | 'OTHER_ERROR' {
-  try {
-    fn();
-    return 'NO_ERROR';
-  } catch (error) {
-    return error instanceof CryptoError ? error.code : 'OTHER_ERROR';
-  }
-}
-
-function hex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function fromHex(text: string): Uint8Array {
-  return Uint8Array.from(text.match(/../g) ?? [], (pair) => parseInt(pair, 16));
-}
 
 function deflatePayload(body: Uint8Array, statedLength: number): Uint8Array {
   const payload = new Uint8Array(5 + body.length);
@@ -44,7 +27,7 @@ describe('record payload', () => {
     const pinned = fromHex('02000000e57d8db10e832014457fe5e5cd6a1e684ccad6c44fe8d48d08ad240a0470b2fc4fb77e843f56bad9c5e44ef79ce46cf8307a5611c586562e1a055ef7cf38491856ef6cc20afde4ecefa71e1803cea16da1eb0a503a8ec1f8649c2d787021810ffb3b82d2304b78caa01bcc15c624177f2c70e27dcd584dec46174154d610d1fdb5b243efdcfa8f9fb9397f01');
     expect(decodePayload(pinned)).toEqual(RECORD);
     const payload = encodePayload(RECORD);
-    expect(hex(payload.subarray(0, 5))).toBe(`02${RECORD.length.toString(16).padStart(8, '0')}`);
+    expect(toHex(payload.subarray(0, 5))).toBe(`02${RECORD.length.toString(16).padStart(8, '0')}`);
     expect(decodePayload(payload)).toEqual(RECORD);
   });
 

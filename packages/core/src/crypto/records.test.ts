@@ -5,11 +5,10 @@ import type { CryptoPrimitives, Random } from '../ports.ts';
 import type { Json, RecordDocument } from '../sync/types.ts';
 import { envelopeKeyVersion, openEnvelope } from './envelope.ts';
 import { PAYLOAD_DEFLATE } from './payload.ts';
-import { CryptoError, type CryptoErrorCode } from './errors.ts';
 import { generateOrgKey, Keyring, type OrgKey } from './keys.ts';
 import { pooledRandom } from './random.ts';
 import { createRecordCodec } from './records.ts';
-import { loadSodiumPrimitives, seededRandom } from './test-support.ts';
+import { codeOf, loadSodiumPrimitives, seededRandom } from './test-support.ts';
 
 let p: CryptoPrimitives;
 let random: Random;
@@ -30,15 +29,6 @@ const doc: RecordDocument = {
   fields: { nom: 'Dupont', prenom: 'Aïcha', naissance: '1980-02-29', telephone: null, description: 'Dort près de la gare 🚉' },
   stamps: { nom: '2025-01-01T10:00:00.000Z|u1' },
 };
-
-function codeOf(fn: () => unknown): CryptoErrorCode | 'NO_ERROR' | 'OTHER_ERROR' {
-  try {
-    fn();
-    return 'NO_ERROR';
-  } catch (error) {
-    return error instanceof CryptoError ? error.code : 'OTHER_ERROR';
-  }
-}
 
 describe('createRecordCodec', () => {
   it('round-trips a document under the current key of the collection kind, as standard base64', () => {

@@ -4,7 +4,6 @@ import { toBase64 } from '../base64.ts';
 import type { CryptoPrimitives, Random } from '../ports.ts';
 import { CreateOrganisationRequest } from '../protocol.ts';
 import { utf8 } from '../text.ts';
-import { CryptoError, type CryptoErrorCode } from './errors.ts';
 import { generateOrgKey, Keyring } from './keys.ts';
 import {
   deriveRecoveryKeys,
@@ -14,7 +13,7 @@ import {
   unwrapKeyring,
   wrapKeyring,
 } from './recovery.ts';
-import { loadSodiumPrimitives, scriptedRandom, seededRandom, toHex } from './test-support.ts';
+import { codeOf, loadSodiumPrimitives, scriptedRandom, seededRandom, toHex } from './test-support.ts';
 
 let p: CryptoPrimitives;
 let random: Random;
@@ -25,15 +24,6 @@ beforeAll(async () => {
 
 const ORG = '0190a3c4-0000-7000-8000-000000000001';
 const CODE_FORMAT = /^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){4}$/;
-
-function codeOf(fn: () => unknown): CryptoErrorCode | 'NO_ERROR' | 'OTHER_ERROR' {
-  try {
-    fn();
-    return 'NO_ERROR';
-  } catch (error) {
-    return error instanceof CryptoError ? error.code : 'OTHER_ERROR';
-  }
-}
 
 describe('recovery code', () => {
   it('has at least 120 bits in five typable groups of five Crockford base32 characters', () => {

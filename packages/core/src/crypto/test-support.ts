@@ -4,6 +4,7 @@
 import sodium from 'libsodium-wrappers-sumo';
 import type { CryptoPrimitives, Random } from '../ports.ts';
 import { utf8 } from '../text.ts';
+import { CryptoError, type CryptoErrorCode } from './errors.ts';
 import { sodiumPrimitives } from './sodium.ts';
 
 export async function loadSodiumPrimitives(): Promise<CryptoPrimitives> {
@@ -57,4 +58,14 @@ export function fromHex(hex: string): Uint8Array {
   const out = new Uint8Array(clean.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(2 * i, 2 * i + 2), 16);
   return out;
+}
+
+/** The CryptoError code `fn` throws, or what else happened: tests compare codes, not messages. */
+export function codeOf(fn: () => unknown): CryptoErrorCode | 'NO_ERROR' | 'OTHER_ERROR' {
+  try {
+    fn();
+    return 'NO_ERROR';
+  } catch (error) {
+    return error instanceof CryptoError ? error.code : 'OTHER_ERROR';
+  }
 }

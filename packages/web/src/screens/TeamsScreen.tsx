@@ -25,7 +25,10 @@ function TeamItem({ team, members, onChanged }: { team: Team; members: Member[];
   const [memberIds, setMemberIds] = useState<string[]>(team.memberIds);
   const [alert, setAlert] = useState<string | null>(null);
 
-  useEffect(() => setMemberIds(team.memberIds), [team.memberIds]);
+  // The list reloads after every change on the screen (a team created, another renamed): only a
+  // different membership on the server replaces the boxes ticked here, not a new array of the same ids.
+  const savedMembers = team.memberIds.join(' ');
+  useEffect(() => setMemberIds(savedMembers ? savedMembers.split(' ') : []), [savedMembers]);
 
   const rename = async (event: FormEvent) => {
     event.preventDefault();

@@ -3,6 +3,7 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link } from '../../app/router.tsx';
 import { useDraft, useIndexGroup, useMe, useMemberNames, useRecords, useTeams, useWriter, type CommentFields } from './data.ts';
+import { CommentCorrection } from './CommentCorrection.tsx';
 import { actionPaths } from './paths.ts';
 import { formatDateTime, nowIso } from './dates.ts';
 import { failureMessage, fieldErrorsOf, focusFirstError, type FieldErrors } from './errors.ts';
@@ -87,7 +88,11 @@ export function CommentList({
   const members = useMemberNames();
   const teams = useTeams();
   const teamNames = useMemo(() => new Map(teams.map((t) => [t.id, t.name] as const)), [teams]);
+  const [correcting, setCorrecting] = useState<string | null>(null);
+  const [corrected, setCorrected] = useState('');
   return (
+    <>
+    <StatusMessage>{corrected}</StatusMessage>
     <ul className="ac-comment-list">
       {comments.map(({ id, fields, pending }) => (
         <li key={id} className={fields.priority ? 'ac-comment ac-priority' : 'ac-comment'}>
@@ -115,10 +120,36 @@ export function CommentList({
               ) : null}
             </p>
           ) : null}
-          <p className="ac-comment-text">{fields.text}</p>
+          {correcting === id ? (
+            <CommentCorrection
+              id={id}
+              fields={fields}
+              onDone={(message) => {
+                setCorrecting(null);
+                setCorrected(message);
+              }}
+            />
+          ) : (
+            <>
+              <p className="ac-comment-text">{fields.text}</p>
+              {fields.createdBy === me.user.id ? (
+                <button
+                  type="button"
+                  className="secondary small"
+                  onClick={() => {
+                    setCorrected('');
+                    setCorrecting(id);
+                  }}
+                >
+                  Corriger<span className="sr-only"> votre commentaire du {formatDateTime(fields.date)}</span>
+                </button>
+              ) : null}
+            </>
+          )}
         </li>
       ))}
     </ul>
+    </>
   );
 }
 

@@ -16,6 +16,7 @@ export function FamilySection({ personId, personName }: { personId: string; pers
   const persons = useIndex('person');
   const writer = useWriter();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [alert, setAlert] = useState<string | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -54,12 +55,29 @@ export function FamilySection({ personId, personName }: { personId: string; pers
         <ul className="plain-list">
           {mine.map((l) => (
             <li key={l.id} className="family-link">
-              <span>
-                <Link href={personPaths.person(l.otherId)}>{l.name}</Link> <span className="relation">— {l.relation}</span>
-              </span>
-              <button type="button" className="link-button" onClick={() => void unlink(l.id, l.name)} aria-label={`Retirer le lien avec ${l.name}`}>
-                Retirer
-              </button>
+              {editing === l.id ? (
+                <EditRelation
+                  id={l.id}
+                  name={l.name}
+                  relation={l.relation}
+                  onDone={(message) => {
+                    setEditing(null);
+                    if (message) setStatus(message);
+                  }}
+                />
+              ) : (
+                <>
+                  <span>
+                    <Link href={personPaths.person(l.otherId)}>{l.name}</Link> <span className="relation">— {l.relation}</span>
+                  </span>
+                  <button type="button" className="link-button" onClick={() => setEditing(l.id)} aria-label={`Modifier le lien avec ${l.name}`}>
+                    Modifier
+                  </button>
+                  <button type="button" className="link-button" onClick={() => void unlink(l.id, l.name)} aria-label={`Retirer le lien avec ${l.name}`}>
+                    Retirer
+                  </button>
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -82,6 +100,48 @@ export function FamilySection({ personId, personName }: { personId: string; pers
       )}
       <StatusMessage>{status}</StatusMessage>
     </section>
+  );
+}
+
+/** The relation of an existing link, corrected in place (« frère » → « demi-frère »). */
+function EditRelation({ id, name, relation, onDone }: { id: string; name: string; relation: string; onDone: (message: string | null) => void }) {
+  const writer = useWriter();
+  const form = useRef<HTMLFormElement>(null);
+  const [value, setValue] = useState(relation);
+  const [error, setError] = useState<string | undefined>();
+  const [alert, setAlert] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const next = value.trim();
+    if (!next) {
+      setError('Veuillez décrire le lien (par exemple « frère » ou « conjointe »).');
+      requestAnimationFrame(() => focusFirstInvalid(form.current));
+      return;
+    }
+    setBusy(true);
+    try {
+      if (next !== relation) await writer.update('familyLink', id, { relation: next });
+      onDone(`Lien avec ${name} modifié.`);
+    } catch (failure) {
+      setAlert(errorMessage(failure));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form ref={form} onSubmit={(e) => void submit(e)} noValidate aria-label={`Modifier le lien avec ${name}`}>
+      <FormAlert message={alert} />
+      <TextField label={`Relation avec ${name}`} value={value} onValue={setValue} error={error} maxLength={200} autoComplete="off" autoFocus />
+      <div className="actions">
+        <SubmitButton busy={busy}>Enregistrer le lien</SubmitButton>
+        <button type="button" className="secondary" onClick={() => onDone(null)}>
+          Annuler
+        </button>
+      </div>
+    </form>
   );
 }
 

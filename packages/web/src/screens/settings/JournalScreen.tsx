@@ -28,7 +28,10 @@ export function JournalScreen() {
 
 function Journal() {
   const { api } = useController();
-  const names = useMemberNames();
+  const colleagues = useMemberNames();
+  // The journal needs the network anyway: the members list is as fresh as the journal itself
+  // (the session's colleagues are from the last /api/me, which may predate a new member).
+  const [members, setMembers] = useState<ReadonlyMap<string, string>>(new Map());
   const [entries, setEntries] = useState<JournalEntry[] | null>(null);
   const [more, setMore] = useState(false);
   const [retention, setRetention] = useState<string>('');
@@ -40,6 +43,10 @@ function Journal() {
     async (before?: number) => {
       setAlert(null);
       try {
+        if (before === undefined) {
+          const { members: list } = await api.members();
+          setMembers(new Map(list.map((m) => [m.id, m.name])));
+        }
         const page = await api.journal(before);
         setEntries((previous) => (before === undefined ? page.entries : [...(previous ?? []), ...page.entries]));
         setMore(page.entries.length > 0 && page.entries.length >= 100);
@@ -55,7 +62,7 @@ function Journal() {
     void load();
   }, [load]);
 
-  const name = (id: string) => names.get(id) ?? 'un ancien membre';
+  const name = (id: string) => members.get(id) ?? colleagues.get(id) ?? 'un ancien membre';
 
   const saveRetention = async (event: FormEvent) => {
     event.preventDefault();

@@ -28,6 +28,26 @@ describe('SummaryIndex', () => {
     expect(JSON.stringify(index.items('person'))).not.toContain('long');
   });
 
+  it('names the place and the person a trashed lieu fréquenté or comment was about', () => {
+    const index = new SummaryIndex(coreDomain);
+    const PLACE = '01900000-0000-7000-8000-0000000000b1';
+    const LINK = '01900000-0000-7000-8000-0000000000c1';
+    const COMMENT = '01900000-0000-7000-8000-0000000000c2';
+    const deleted = { deletedAt: '2026-11-23T10:00:00.000Z', deletedBy: P2 };
+    index.apply('person', P1, { document: doc({ name: 'Jeanne Dupont' }), deleted: false, pending: false });
+    index.apply('place', PLACE, { document: doc({ name: 'Gare du Nord' }), deleted: false, pending: false });
+    index.apply('personPlace', LINK, { document: doc({ personId: P1, placeId: PLACE, ...deleted }), deleted: true, pending: false });
+    index.apply('comment', COMMENT, {
+      document: doc({ text: 'Vu ce matin', personId: P1, actionId: '', teamId: P2, date: '2026-11-23T09:00:00.000Z', priority: false, ...deleted }),
+      deleted: true,
+      pending: false,
+    });
+    expect(index.trash().map((e) => e.label).sort()).toEqual(['Commentaire : Vu ce matin — Jeanne Dupont', 'Lieu fréquenté : Gare du Nord — Jeanne Dupont']);
+    // Restored: its names go with it.
+    index.apply('personPlace', LINK, { document: doc({ personId: P1, placeId: PLACE }), deleted: false, pending: false });
+    expect(index.trash().map((e) => e.label)).toEqual(['Commentaire : Vu ce matin — Jeanne Dupont']);
+  });
+
   it('reports changes as deltas, and deleted records as corbeille entries', () => {
     const index = new SummaryIndex(coreDomain);
     index.apply('person', P1, { document: doc({ name: 'A' }), deleted: false, pending: false });

@@ -41,6 +41,8 @@ function text(value: Json | undefined): string {
 export class SummaryIndex {
   readonly #live = new Map<Collection, Map<string, Item<unknown>>>();
   readonly #trash = new Map<string, TrashEntry>();
+  /** What a trashed record points at (a person, a place), named when the corbeille is read. */
+  readonly #trashRefs = new Map<string, { personId: string; placeId: string }>();
   /** `collection/id` of a record → ids of its history events. */
   readonly #history = new Map<string, Set<string>>();
   /** Target of each history event, to unlink it when it changes. */
@@ -66,13 +68,19 @@ export class SummaryIndex {
           deletedAt: text(f.deletedAt),
           deletedBy: text(f.deletedBy),
         });
+        const personIds = Array.isArray(f.personIds) ? f.personIds : [];
+        this.#trashRefs.set(key, { personId: text(f.personId) || text(personIds[0]), placeId: collection === 'place' ? '' : text(f.placeId) });
         this.#trashDirty = true;
       } else if (this.#trash.delete(key)) {
+        this.#trashRefs.delete(key);
         this.#trashDirty = true;
       }
       return;
     }
-    if (this.#trash.delete(key)) this.#trashDirty = true;
+    if (this.#trash.delete(key)) {
+      this.#trashRefs.delete(key);
+      this.#trashDirty = true;
+    }
     let summary: unknown;
     try {
       summary = this.domain.summarise(collection, state.document.fields);
@@ -103,8 +111,26 @@ export class SummaryIndex {
     return this.#live.get(collection)?.size ?? 0;
   }
 
+  /**
+   * The corbeille, newest first. A record about a person or a place says which (« Lieu fréquenté :
+   * Gare du Nord — Jeanne Dupont »), from the live index at the time of reading: its own fields
+   * hold ids only.
+   */
   trash(): TrashEntry[] {
-    return [...this.#trash.values()].sort((a, b) => (a.deletedAt < b.deletedAt ? 1 : a.deletedAt > b.deletedAt ? -1 : 0));
+    const nameOf = (collection: Collection, id: string): string => {
+      if (!id) return '';
+      const summary = this.get(collection, id)?.summary as { name?: unknown } | undefined;
+      return typeof summary?.name === 'string' ? summary.name : '';
+    };
+    const entries = [...this.#trash.entries()].map(([key, entry]) => {
+      const refs = this.#trashRefs.get(key);
+      if (!refs) return entry;
+      const place = nameOf('place', refs.placeId);
+      const person = entry.collection === 'person' ? '' : nameOf('person', refs.personId);
+      const label = `${entry.label}${place ? ` : ${place}` : ''}${person ? ` — ${person}` : ''}`;
+      return label === entry.label ? entry : { ...entry, label };
+    });
+    return entries.sort((a, b) => (a.deletedAt < b.deletedAt ? 1 : a.deletedAt > b.deletedAt ? -1 : 0));
   }
 
   /** Ids of the history events about one record. */
@@ -137,6 +163,7 @@ export class SummaryIndex {
   clear(): void {
     this.#live.clear();
     this.#trash.clear();
+    this.#trashRefs.clear();
     this.#history.clear();
     this.#historyTarget.clear();
     this.#dirty.clear();

@@ -39,7 +39,7 @@ import {
   syncUntilShown,
   tabTo,
 } from './app/field.ts';
-import { describeViolations, runAxe } from './harness/axe.ts';
+import { expectAccessible } from './harness/axe.ts';
 import { BACKENDS, Backend } from './harness/backend.ts';
 import { readBrowserStorage, storageHaystacks, writeStorageDump } from './harness/browser-storage.ts';
 import { findCanaries, makeCanary, randomWord, type Canary, type Haystack } from './harness/canary.ts';
@@ -117,10 +117,7 @@ describe.each(BACKENDS)('field app in Chromium on %s', (kind) => {
     return { backend, admin, member };
   };
 
-  const checkAccessibility = async (device: Device, screen: string) => {
-    const report = await runAxe(device.page, `${device.name}-${screen}`, env().backend.artifacts);
-    expect.soft(report.blocking, `axe on « ${screen} » (${device.name}):\n${describeViolations(report)}`).toEqual([]);
-  };
+  const checkAccessibility = (device: Device, screen: string) => expectAccessible(device, screen, env().backend.artifacts);
 
   /** Docs screenshots come from one backend only: both show the same screens. */
   const picture = async (device: Device, name: string) => {

@@ -29,7 +29,7 @@ import {
   KDF_TIMEOUT_MS,
   type Account,
 } from './app/relais.ts';
-import { describeViolations, runAxe } from './harness/axe.ts';
+import { expectAccessible } from './harness/axe.ts';
 import { BACKENDS, Backend } from './harness/backend.ts';
 import { readBrowserStorage, storageHaystacks, writeStorageDump } from './harness/browser-storage.ts';
 import { findCanaries, makeCanary, randomWord, type Haystack } from './harness/canary.ts';
@@ -57,11 +57,7 @@ describe.each(BACKENDS)('walking skeleton in Chromium on %s', (kind) => {
     return { backend, admin, member };
   };
 
-  /** axe-core on the screen shown: a serious or critical violation fails the scenario. */
-  const checkAccessibility = async (device: Device, screen: string) => {
-    const report = await runAxe(device.page, `${device.name}-${screen}`, env().backend.artifacts);
-    expect.soft(report.blocking, `axe on « ${screen} » (${device.name}):\n${describeViolations(report)}`).toEqual([]);
-  };
+  const checkAccessibility = (device: Device, screen: string) => expectAccessible(device, screen, env().backend.artifacts);
 
   const personShows = async (page: Page, name: string, field: 'phone' | 'description', value: string) => {
     await openPerson(page, name);

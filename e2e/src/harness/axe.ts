@@ -3,6 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AxeResults, Result } from 'axe-core';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Device } from './device.ts';
 import { AXE_PATH } from './paths.ts';
 
 let axeSource: string | undefined;
@@ -33,4 +35,10 @@ export function describeViolations(report: AxeReport): string {
       return `[${violation.impact ?? '?'}] ${violation.id}: ${violation.help}\n${nodes}`;
     })
     .join('\n');
+}
+
+/** axe on the screen a device shows: a serious or critical violation fails the scenario, softly (it goes on). */
+export async function expectAccessible(device: Device, screen: string, artifacts: string): Promise<void> {
+  const report = await runAxe(device.page, `${device.name}-${screen}`, artifacts);
+  expect.soft(report.blocking, `axe on « ${screen} » (${device.name}):\n${describeViolations(report)}`).toEqual([]);
 }

@@ -3,6 +3,7 @@
 // sign in on this device starts from their own team.
 import { useSyncExternalStore } from 'react';
 import { useWorkspace } from '../../app/context.ts';
+import { remembered } from '../../app/screen-memory.ts';
 
 interface TeamChoice {
   chosen: string;
@@ -13,9 +14,7 @@ interface TeamChoice {
 
 const MEMORY_KEY = 'activity.team';
 
-function teamChoice(screenMemory: Map<string, unknown>): TeamChoice {
-  const existing = screenMemory.get(MEMORY_KEY) as TeamChoice | undefined;
-  if (existing) return existing;
+function newTeamChoice(): TeamChoice {
   const choice: TeamChoice = {
     chosen: '',
     listeners: new Set(),
@@ -29,7 +28,6 @@ function teamChoice(screenMemory: Map<string, unknown>): TeamChoice {
       for (const listener of choice.listeners) listener();
     },
   };
-  screenMemory.set(MEMORY_KEY, choice);
   return choice;
 }
 
@@ -45,7 +43,7 @@ export function resolveTeam(teams: readonly { id: string; memberIds: readonly st
 
 /** The team chosen in this session ('' before any) and the way to change it. */
 export function useChosenTeam(): [string, (teamId: string) => void] {
-  const choice = teamChoice(useWorkspace().workspace.screenMemory);
+  const choice = remembered(useWorkspace().workspace.screenMemory, MEMORY_KEY, newTeamChoice);
   const chosen = useSyncExternalStore(choice.subscribe, () => choice.chosen);
   return [chosen, choice.set];
 }

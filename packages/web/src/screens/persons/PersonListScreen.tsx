@@ -2,12 +2,13 @@
 // from anywhere: « Personnes » in the navigation, then the person.
 import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useWorkspace } from '../../app/context.ts';
+import { remembered } from '../../app/screen-memory.ts';
 import { Link } from '../../app/router.tsx';
 import { CheckboxField } from '../../ui/fields.tsx';
 import { StatusMessage } from '../../ui/feedback.tsx';
 import { plural } from '../../ui/format.ts';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
-import { useIndex, usePersonSearch, useSyncProgress, useTeams } from './data.ts';
+import { useIndex, useIndexGroup, usePersonSearch, useSyncProgress, useTeams } from './data.ts';
 import { takeFlash } from '../../ui/flash.ts';
 import { localToday } from './labels.ts';
 import { activeFilter, conflictedPersons } from './list.ts';
@@ -39,15 +40,6 @@ window.addEventListener('popstate', () => {
 /** Called by « ← Personnes » on a person's file. */
 export function returnToList(): void {
   backTo = personPaths.list;
-}
-
-function listMemory(screenMemory: Map<string, unknown>): ListMemory {
-  let memory = screenMemory.get(MEMORY_KEY) as ListMemory | undefined;
-  if (!memory) {
-    memory = { query: '', includeOut: false, scrollY: 0 };
-    screenMemory.set(MEMORY_KEY, memory);
-  }
-  return memory;
 }
 
 /** The search and filter to start from; consumes the « back » mark. */
@@ -133,9 +125,10 @@ function SyncProgressNote() {
 
 export function PersonListScreen() {
   const all = useIndex('person');
-  const history = useIndex('history');
+  // Only the conflict events: the person list must not follow every change of the whole history.
+  const conflicts = useIndexGroup('history', 'kind', 'conflict');
   const teams = useTeams();
-  const memory = listMemory(useWorkspace().workspace.screenMemory);
+  const memory = remembered<ListMemory>(useWorkspace().workspace.screenMemory, MEMORY_KEY, () => ({ query: '', includeOut: false, scrollY: 0 }));
   const [initial] = useState(() => initialState(memory));
   const [query, setQuery] = useState(initial.query);
   const [includeOut, setIncludeOut] = useState(initial.includeOut);
@@ -146,7 +139,7 @@ export function PersonListScreen() {
   const found = usePersonSearch(deferred);
   const today = localToday();
 
-  const conflicted = useMemo(() => conflictedPersons(history ?? []), [history]);
+  const conflicted = useMemo(() => conflictedPersons(conflicts ?? []), [conflicts]);
   const teamNames = useMemo(() => new Map(teams.map((t) => [t.id, t.name])), [teams]);
   const source = found;
   const { shown, hiddenOut } = useMemo(() => activeFilter(source ?? [], includeOut), [source, includeOut]);

@@ -18,6 +18,7 @@ export const ERROR_MESSAGES = {
   RECOVERY_INVALID: 'Code de secours ou adresse e-mail incorrects.',
   PROTOCOL_MISMATCH: "Cette version de l'application n'est plus compatible : veuillez la mettre à jour.",
   KEY_VERSION_UNKNOWN: 'La clé de chiffrement utilisée est inconnue.',
+  ROTATION_OUTDATED: 'Les clés de chiffrement ont changé entre-temps : veuillez recharger la page puis recommencer.',
   INTERNAL: 'Une erreur interne est survenue. Vos données locales sont conservées.',
 } as const;
 

@@ -12,3 +12,4 @@ export * from './sync/merge.ts';
 export * from './sync/memory-store.ts';
 export * from './sync/engine.ts';
 export * from './domain/index.ts';
+export * from './rotation/index.ts';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { COLLECTION_NAMES, KEY_KINDS } from './collections.ts';
 import { ERROR_MESSAGES, type ErrorCode } from './errors.ts';
 
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'identifiant invalide');
 /** Standard padded base64 of binary data (ciphertexts, keys, salts). */
@@ -240,6 +240,7 @@ export const JOURNAL_EVENTS = [
   'push',
   'member_confirmed',
   'member_changed',
+  'member_revoked',
   'journal_settings',
   'rotation',
   'export',
@@ -271,6 +272,97 @@ export const JournalResponse = z.object({
 });
 export type JournalResponse = z.infer<typeof JournalResponse>;
 export const JournalSettingsRequest = z.object({ retentionMonths: z.number().int().min(1).max(120) });
+
+/** The organisation keys sealed to the caller, every version (a device meeting an unknown key version reloads them). */
+export const KeysResponse = z.object({ keys: z.array(SealedKey) });
+export type KeysResponse = z.infer<typeof KeysResponse>;
+
+// Member exit and key rotation (docs/decisions/011-member-exit-and-key-rotation.md).
+
+/** Where one key kind stands: its current version and how many records still use an older one. */
+export const RotationKindStatus = z.object({
+  kind: KeyKind,
+  currentVersion: z.number().int().min(1),
+  /** A revoked member held the current version: a new version must be published. */
+  rotationNeeded: z.boolean(),
+  /** Records (deleted ones included) encrypted under this kind. */
+  total: z.number().int().min(0),
+  /** Of those, how many are still under a version older than the current one. */
+  remaining: z.number().int().min(0),
+});
+export type RotationKindStatus = z.infer<typeof RotationKindStatus>;
+
+/** An active member who must receive the new version of each kind listed. */
+export const RotationRecipient = z.object({ userId: uuid, publicKey: b64(32), kinds: z.array(KeyKind).min(1) });
+export type RotationRecipient = z.infer<typeof RotationRecipient>;
+
+export const RotationStatus = z.object({ kinds: z.array(RotationKindStatus), recipients: z.array(RotationRecipient) });
+export type RotationStatus = z.infer<typeof RotationStatus>;
+
+export const MAX_ROTATION_RECIPIENTS = 1000;
+
+/** New key versions (current + 1), each sealed to every recipient of its kind and to no one else. */
+export const PublishKeysRequest = z.object({
+  keys: z
+    .array(
+      z.object({
+        kind: KeyKind,
+        version: z.number().int().min(2),
+        sealed: z.array(z.object({ userId: uuid, sealed: b64(512) })).min(1).max(MAX_ROTATION_RECIPIENTS),
+      }),
+    )
+    .min(1)
+    .max(KEY_KINDS.length),
+});
+export type PublishKeysRequest = z.infer<typeof PublishKeysRequest>;
+
+/** A page of the records of one kind still under an older key version, in sequence order. */
+export const RotationPageQuery = z.object({
+  kind: KeyKind,
+  since: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PUSH_CHANGES).default(MAX_PUSH_CHANGES),
+  protocol: z.coerce.number().int().default(PROTOCOL_VERSION),
+});
+export const RotationPage = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  currentVersion: z.number().int().min(1),
+  records: z.array(RemoteRecord),
+  /** Sequence to pass as `since` for the next page. */
+  next: z.number().int().min(0),
+  more: z.boolean(),
+  /** Counted when the page was read: records of the kind, and those still under an older version. */
+  total: z.number().int().min(0),
+  remaining: z.number().int().min(0),
+});
+export type RotationPage = z.infer<typeof RotationPage>;
+
+/** A record re-encrypted under the current key version, as it was read at `version`. */
+export const Rewrap = z.object({
+  collection: CollectionName,
+  id: uuid,
+  version: z.number().int().min(1),
+  keyVersion: z.number().int().min(1),
+  ciphertext: b64(MAX_RECORD_BYTES),
+});
+export type Rewrap = z.infer<typeof Rewrap>;
+
+export const RewrapRequest = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  items: z.array(Rewrap).min(1).max(MAX_PUSH_CHANGES),
+});
+export type RewrapRequest = z.infer<typeof RewrapRequest>;
+
+export const RewrapResult = z.discriminatedUnion('status', [
+  /** Stored as a new version and sequence (members pull it); author and edit time are kept. */
+  z.object({ collection: CollectionName, id: uuid, status: z.literal('rewrapped'), version: z.number().int(), seq: z.number().int() }),
+  /** Already under this key version or a newer one (a retried batch, or a member wrote it meanwhile). */
+  z.object({ collection: CollectionName, id: uuid, status: z.literal('unchanged') }),
+  /** Edited since it was read: nothing written; it comes back later in the pass at its new sequence. */
+  z.object({ collection: CollectionName, id: uuid, status: z.literal('stale'), version: z.number().int() }),
+]);
+export type RewrapResult = z.infer<typeof RewrapResult>;
+export const RewrapResponse = z.object({ protocol: z.literal(PROTOCOL_VERSION), results: z.array(RewrapResult) });
+export type RewrapResponse = z.infer<typeof RewrapResponse>;
 
 /** Every wire schema, by name: pinned by protocol.test.ts and published in the OpenAPI document. */
 export const WIRE_SCHEMAS = {
@@ -304,4 +396,11 @@ export const WIRE_SCHEMAS = {
   JournalQuery,
   JournalResponse,
   JournalSettingsRequest,
+  KeysResponse,
+  RotationStatus,
+  PublishKeysRequest,
+  RotationPageQuery,
+  RotationPage,
+  RewrapRequest,
+  RewrapResponse,
 } as const;

@@ -19,6 +19,7 @@ import { journalRoutes } from './routes/journal.ts';
 import { memberRoutes } from './routes/members.ts';
 import { openapiRoutes } from './routes/openapi.ts';
 import { organisationRoutes } from './routes/organisations.ts';
+import { rotationRoutes } from './routes/rotation.ts';
 import { registerStatic, sendAppShell, wantsAppShell } from './routes/static.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { teamRoutes } from './routes/teams.ts';
@@ -77,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   teamRoutes(app, ctx);
   syncRoutes(app, ctx);
   journalRoutes(app, ctx);
+  rotationRoutes(app, ctx);
 
   const serving = await registerStatic(app, options.webDist);
   app.setNotFoundHandler((request, reply) => {

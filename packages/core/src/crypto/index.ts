@@ -7,3 +7,4 @@ export * from './keys.ts';
 export * from './recovery.ts';
 export * from './records.ts';
 export * from './payload.ts';
+export * from './rotation.ts';

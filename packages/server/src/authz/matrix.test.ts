@@ -1,11 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PROTOCOL_VERSION } from '@relais/core/protocol';
+import { PROTOCOL_VERSION, type RotationStatus } from '@relais/core/protocol';
 import { beforeAll, expect, it } from 'vitest';
 import {
   addMember,
   call,
   createOrganisation,
+  envelope,
   makeCredentials,
   newChange,
   organisationRequest,
@@ -123,6 +124,10 @@ describeEachBackend('authorization matrix', (t) => {
         const target = await addMember(t.app, org(row.scope));
         return { method: 'PATCH', url: `/api/members/${target.userId}`, body: { role: 'restricted' }, token };
       }
+      case 'POST /api/members/{id}/revoke a confirmed member': {
+        const target = await addMember(t.app, org(row.scope));
+        return { method: 'POST', url: `/api/members/${target.userId}/revoke`, token };
+      }
       case 'GET /api/teams the organisation':
         return { method: 'GET', url: '/api/teams', token };
       case 'POST /api/teams a new team':
@@ -141,6 +146,26 @@ describeEachBackend('authorization matrix', (t) => {
         return { method: 'GET', url: '/api/journal', token };
       case 'PUT /api/journal/settings a retention of 12 months':
         return { method: 'PUT', url: '/api/journal/settings', body: { retentionMonths: 12 }, token };
+      case "GET /api/keys the caller's own sealed keys":
+        return { method: 'GET', url: '/api/keys', token };
+      case "GET /api/rotation the organisation's rotation status":
+        return { method: 'GET', url: '/api/rotation', token };
+      case 'POST /api/rotation/keys the next general version sealed to every recipient': {
+        const status = (await call(t.app, 'GET', '/api/rotation', undefined, { token: own.admin.token })).json<RotationStatus>();
+        const general = status.kinds.find((k) => k.kind === 'general')!;
+        const boxes = status.recipients.filter((r) => r.kinds.includes('general')).map((r) => ({ userId: r.userId, sealed: sealed() }));
+        return { method: 'POST', url: '/api/rotation/keys', body: { keys: [{ kind: 'general', version: general.currentVersion + 1, sealed: boxes }] }, token };
+      }
+      case 'GET /api/rotation/records general records under an older version':
+        return { method: 'GET', url: '/api/rotation/records?kind=general', token };
+      case 'POST /api/rotation/rewrap a record already under the current version': {
+        const status = (await call(t.app, 'GET', '/api/rotation', undefined, { token: own.admin.token })).json<RotationStatus>();
+        const version = status.kinds.find((k) => k.kind === 'general')!.currentVersion;
+        const change = newChange({ keyVersion: version });
+        expect((await call(t.app, 'POST', '/api/sync/push', { protocol: PROTOCOL_VERSION, changes: [change] }, { token: own.admin.token })).status).toBe(200);
+        const item = { collection: change.collection, id: change.id, version: 1, keyVersion: version, ciphertext: envelope(version) };
+        return { method: 'POST', url: '/api/rotation/rewrap', body: { protocol: PROTOCOL_VERSION, items: [item] }, token };
+      }
       default:
         throw new Error(`no request written for ${row.endpoint} (${row.case})`);
     }

@@ -49,6 +49,8 @@ export const MATRIX: readonly MatrixRow[] = [
   { endpoint: 'POST /api/members/{id}/confirm', case: 'a pending member', scope: 'other', expected: admin(404) },
   { endpoint: 'PATCH /api/members/{id}', case: 'a confirmed member', scope: 'own', expected: admin(200) },
   { endpoint: 'PATCH /api/members/{id}', case: 'a confirmed member', scope: 'other', expected: admin(404) },
+  { endpoint: 'POST /api/members/{id}/revoke', case: 'a confirmed member', scope: 'own', expected: admin(200) },
+  { endpoint: 'POST /api/members/{id}/revoke', case: 'a confirmed member', scope: 'other', expected: admin(404) },
   { endpoint: 'GET /api/teams', case: 'the organisation', scope: 'none', expected: active(200) },
   { endpoint: 'POST /api/teams', case: 'a new team', scope: 'none', expected: admin(201) },
   { endpoint: 'PATCH /api/teams/{id}', case: 'a team', scope: 'own', expected: admin(200) },
@@ -60,6 +62,11 @@ export const MATRIX: readonly MatrixRow[] = [
   { endpoint: 'GET /api/sync/pull', case: 'every readable collection', scope: 'none', expected: active(200) },
   { endpoint: 'GET /api/journal', case: "the organisation's journal", scope: 'none', expected: admin(200) },
   { endpoint: 'PUT /api/journal/settings', case: 'a retention of 12 months', scope: 'none', expected: admin(200) },
+  { endpoint: 'GET /api/keys', case: "the caller's own sealed keys", scope: 'none', expected: active(200) },
+  { endpoint: 'GET /api/rotation', case: "the organisation's rotation status", scope: 'none', expected: admin(200) },
+  { endpoint: 'POST /api/rotation/keys', case: 'the next general version sealed to every recipient', scope: 'none', expected: admin(200) },
+  { endpoint: 'GET /api/rotation/records', case: 'general records under an older version', scope: 'none', expected: admin(200) },
+  { endpoint: 'POST /api/rotation/rewrap', case: 'a record already under the current version', scope: 'none', expected: admin(200) },
 ];
 
 const CALLER_LABELS: Record<Caller, string> = {

@@ -144,6 +144,7 @@ export type JournalEventColumn =
   | 'push'
   | 'member_confirmed'
   | 'member_changed'
+  | 'member_revoked'
   | 'journal_settings'
   | 'rotation'
   | 'export';

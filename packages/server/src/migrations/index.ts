@@ -3,5 +3,6 @@
 import type { Migration } from '../db/migrate.ts';
 import { initial } from './001_initial.ts';
 import { accessJournal } from './002_access_journal.ts';
+import { memberExit } from './003_member_exit.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initial, accessJournal];
+export const MIGRATIONS: readonly Migration[] = [initial, accessJournal, memberExit];

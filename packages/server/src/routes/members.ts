@@ -1,16 +1,20 @@
 // Members as the administrators see and manage them: the list (with open invitations),
-// confirmation of a pending member (sealing them the organisation keys), role changes.
+// confirmation of a pending member (sealing them the organisation keys), role changes, and
+// revocation (a member leaves: sessions ended, pushes refused; the key rotation that follows is
+// routes/rotation.ts).
 import { ConfirmMemberRequest, Member, MembersResponse, UpdateMemberRequest } from '@relais/core/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { checkSealedKeys, storeSealedKeys } from '../accounts/sealed-keys.ts';
+import { deleteUserSessions } from '../auth/sessions.ts';
 import { MEMBER_COLUMNS, toMember } from '../accounts/views.ts';
 import type { AppContext } from '../context.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import { authenticate } from '../http/guard.ts';
 import { errorResponses, IdParams } from '../http/schemas.ts';
 import { journal } from '../journal/journal.ts';
+import { checkCurrentVersionsSealed } from '../rotation/keys.ts';
 import { toInvitation } from './invitations.ts';
 
 export function memberRoutes(app: FastifyInstance, { db }: AppContext): void {
@@ -65,6 +69,8 @@ export function memberRoutes(app: FastifyInstance, { db }: AppContext): void {
         if (member === undefined) throw notFound();
         if (member.status !== 'pending' || member.public_key === null) throw new HttpError(409, 'MEMBER_NOT_PENDING');
         await checkSealedKeys(trx, orgId, request.body.keys, { medicalAllowed: member.health_professional });
+        // After a rotation, a member confirmed with old versions only could not read what is written now.
+        await checkCurrentVersionsSealed(trx, orgId, request.body.keys);
         await storeSealedKeys(trx, orgId, request.params.id, request.body.keys);
         await journal(trx, { organisationId: orgId, actorId: actor.userId, event: 'member_confirmed', subjectId: request.params.id });
         return trx
@@ -132,6 +138,61 @@ export function memberRoutes(app: FastifyInstance, { db }: AppContext): void {
             .execute();
         }
         await journal(trx, { organisationId: orgId, actorId: actor.userId, event: 'member_changed', subjectId: request.params.id });
+        return updated;
+      });
+      return toMember(row);
+    },
+  );
+
+  r.post(
+    '/api/members/:id/revoke',
+    {
+      schema: {
+        summary: "Revoke a member: their sessions end and the server refuses them from now on (admin); then rotate the keys",
+        params: IdParams,
+        response: { 200: Member, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(db, request, 'admin');
+      const orgId = actor.organisationId;
+      const targetId = request.params.id;
+      // An administrator cannot lock themselves out (another administrator revokes them).
+      if (targetId === actor.userId) throw new HttpError(403, 'FORBIDDEN', { reason: 'self' });
+      const row = await db.transaction().execute(async (trx) => {
+        // The organisation row lock serialises this with pushes (which re-check the pusher's
+        // status under the same lock) and with other admin changes (the last-admin rule).
+        await trx.selectFrom('organisations').select('id').where('id', '=', orgId).forUpdate().execute();
+        const member = await trx
+          .selectFrom('users')
+          .select(MEMBER_COLUMNS)
+          .where('organisation_id', '=', orgId)
+          .where('id', '=', targetId)
+          .executeTakeFirst();
+        if (member === undefined) throw notFound();
+        // Already revoked: the same answer and nothing written, so a retried request is harmless.
+        if (member.status === 'revoked') return member;
+        if (member.role === 'admin' && member.status === 'active') {
+          const admins = await trx
+            .selectFrom('users')
+            .select(sql<number>`count(*)::integer`.as('n'))
+            .where('organisation_id', '=', orgId)
+            .where('role', '=', 'admin')
+            .where('status', '=', 'active')
+            .executeTakeFirstOrThrow();
+          if (admins.n <= 1) throw new HttpError(403, 'FORBIDDEN', { reason: 'last_admin' });
+        }
+        const updated = await trx
+          .updateTable('users')
+          .set({ status: 'revoked' })
+          .where('organisation_id', '=', orgId)
+          .where('id', '=', targetId)
+          .returning(MEMBER_COLUMNS)
+          .executeTakeFirstOrThrow();
+        await deleteUserSessions(trx, orgId, targetId);
+        // Their sealed keys stay: they show which key kinds the member held, hence which ones
+        // must be rotated (GET /api/rotation), and the server refuses them every request anyway.
+        await journal(trx, { organisationId: orgId, actorId: actor.userId, event: 'member_revoked', subjectId: targetId });
         return updated;
       });
       return toMember(row);

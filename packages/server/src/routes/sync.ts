@@ -14,7 +14,7 @@ import { journal } from '../journal/journal.ts';
 export const PUSH_BODY_LIMIT = 16 * 1024 * 1024;
 
 /** A client speaking another protocol version gets PROTOCOL_MISMATCH rather than a schema error. */
-async function checkProtocol(request: FastifyRequest): Promise<void> {
+export async function checkProtocol(request: FastifyRequest): Promise<void> {
   const declared = declaredProtocol(request.body) ?? declaredProtocol(request.query);
   // Anything but a number is left to the schema (VALIDATION_FAILED).
   if (declared !== undefined && declared !== PROTOCOL_VERSION) {

@@ -13,6 +13,7 @@ import { HttpError, invalid } from '../http/errors.ts';
 import { envelopeProblem } from './envelope.ts';
 import { mayWriteCollection } from './rights.ts';
 import { journal } from '../journal/journal.ts';
+import { requireStillActive } from './still-active.ts';
 
 interface RecordState {
   version: number;
@@ -56,6 +57,7 @@ async function applyLocked(trx: Transaction<DB>, actor: Actor, changes: readonly
     .where('id', '=', orgId)
     .forUpdate()
     .executeTakeFirstOrThrow();
+  await requireStillActive(trx, actor);
 
   const keys = await trx.selectFrom('org_keys').select(['kind', 'version']).where('organisation_id', '=', orgId).execute();
   const knownKeys = new Set(keys.map((key) => `${key.kind}:${key.version}`));

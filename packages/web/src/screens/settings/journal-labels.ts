@@ -10,6 +10,7 @@ const EVENTS: Record<JournalEvent, string> = {
   push: 'a envoyé',
   member_confirmed: 'a confirmé le membre',
   member_changed: 'a modifié le rôle du membre',
+  member_revoked: "a retiré l'accès du membre",
   journal_settings: 'a changé la durée de conservation du journal',
   rotation: 'a renouvelé les clés de chiffrement',
   export: 'a exporté des données',

@@ -21,6 +21,7 @@ export * from './day-window.ts';
 export * from './report.ts';
 export * from './service-count.ts';
 export * from './settings.ts';
+export * from './custom-fields.ts';
 export * from './history.ts';
 export * from './registry.ts';
 export * from './summaries.ts';

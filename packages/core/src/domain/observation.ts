@@ -1,5 +1,6 @@
 // An observation of a territory by a team: how many people were there, and what was seen.
 import { z } from 'zod';
+import { customValues } from './custom-fields.ts';
 import { count, dateTime, id, MESSAGES, recordMeta, text, type FieldLabels } from './fields.ts';
 import { dayLabel } from './label.ts';
 
@@ -16,6 +17,8 @@ export const ObservationFields = z.object(
     territoryId: id('Veuillez choisir un territoire.'),
     personsMet: PersonsMet,
     text: text(10_000),
+    /** Values of the organisation's observation custom fields, by definition id. */
+    customFields: customValues(),
     ...recordMeta,
   },
   { error: MESSAGES.document },
@@ -23,7 +26,7 @@ export const ObservationFields = z.object(
 export type ObservationFields = z.infer<typeof ObservationFields>;
 
 export function emptyObservation(date = '', teamId = '', territoryId = ''): ObservationFields {
-  return { date, teamId, territoryId, personsMet: { women: 0, men: 0, other: 0 }, text: '' };
+  return { date, teamId, territoryId, personsMet: { women: 0, men: 0, other: 0 }, text: '', customFields: {} };
 }
 
 export const OBSERVATION_FIELD_LABELS: FieldLabels<ObservationFields> = {
@@ -32,6 +35,7 @@ export const OBSERVATION_FIELD_LABELS: FieldLabels<ObservationFields> = {
   territoryId: 'Territoire',
   personsMet: 'Personnes rencontrées',
   text: 'Observation',
+  customFields: 'Champs personnalisés',
 };
 
 export const PERSONS_MET_LABELS: Record<keyof PersonsMet, string> = { women: 'Femmes', men: 'Hommes', other: 'Autres' };

@@ -1,6 +1,7 @@
 // The person file (dossier de la personne): who the person is, who follows them, and whether they
 // are still in the organisation's file active.
 import { z } from 'zod';
+import { customValues } from './custom-fields.ts';
 import { choice, flag, idList, isoDateOrEmpty, labelList, MESSAGES, recordMeta, requiredText, text, type FieldLabels } from './fields.ts';
 
 export const GENDERS = ['', 'woman', 'man', 'trans_woman', 'trans_man', 'non_binary', 'other'] as const;
@@ -40,6 +41,8 @@ export const PersonFieldsObject = z.object(
     outOfActiveList: flag(),
     outOfActiveListDate: isoDateOrEmpty(),
     outOfActiveListReasons: labelList(),
+    /** Values of the organisation's custom fields (social group), by definition id. */
+    customFields: customValues(),
     ...recordMeta,
   },
   { error: MESSAGES.document },
@@ -69,6 +72,7 @@ export function emptyPerson(): PersonFields {
     outOfActiveList: false,
     outOfActiveListDate: '',
     outOfActiveListReasons: [],
+    customFields: {},
   };
 }
 
@@ -88,6 +92,7 @@ export const PERSON_FIELD_LABELS: FieldLabels<PersonFields> = {
   outOfActiveList: 'Sortie de file active',
   outOfActiveListDate: 'Date de sortie',
   outOfActiveListReasons: 'Motifs de sortie',
+  customFields: 'Champs personnalisés',
 };
 
 /** Leaving the file active: the date and the motifs (from settings.outOfActiveListReasons). */

@@ -219,6 +219,9 @@ function fill(defaults: Json, raw: Json | undefined): Json {
   }
   if (typeof defaults === 'object') {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return defaults;
+    // An empty object by default is a map keyed by id (custom field values and definitions): its
+    // entries are kept whole, and their readers check each one (custom-fields.ts).
+    if (Object.keys(defaults).length === 0) return raw;
     const out: Record<string, Json> = {};
     for (const key of Object.keys(defaults)) {
       out[key] = fill(defaults[key] as Json, Object.prototype.hasOwnProperty.call(raw, key) ? raw[key] : undefined);

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Keyring } from '../crypto/keyring.ts';
 import type { CryptoPrimitives } from '../ports.ts';
+import { CustomFieldDefinitions, readDefinitions } from './custom-fields.ts';
 import { derivedId, derivedIds } from './derived-id.ts';
 import { flag, idList, labelList, MESSAGES, recordMeta, requiredText, type FieldLabels } from './fields.ts';
 
@@ -37,6 +38,8 @@ export const SettingsFields = z.object(
     territoryTypes: labelList(),
     nightTeamIds: idList(),
     modules: Modules,
+    /** The custom fields of person files, observations and consultations, by id (decision 012). */
+    customFieldDefinitions: CustomFieldDefinitions.default(() => ({})),
     ...recordMeta,
   },
   { error: MESSAGES.document },
@@ -50,6 +53,7 @@ export const SETTINGS_FIELD_LABELS: FieldLabels<SettingsFields> = {
   territoryTypes: 'Types de territoires',
   nightTeamIds: 'Équipes de nuit',
   modules: 'Modules',
+  customFieldDefinitions: 'Champs personnalisés',
 };
 
 /** A fresh copy each time: callers may edit what they get. */
@@ -102,6 +106,7 @@ export function defaultSettings(): SettingsFields {
     territoryTypes: ['Lieu de vie', 'Campement', 'Squat', 'Bidonville', 'Gare', 'Parc', 'Rue', 'Lieu de consommation', 'Autre'],
     nightTeamIds: [],
     modules: { passages: true, encounters: true, territories: true, reception: false },
+    customFieldDefinitions: {},
   };
 }
 
@@ -140,7 +145,8 @@ export function settingsIds(p: CryptoPrimitives, keyring: Keyring): string[] {
 export type SettingsSummary = SettingsFields;
 
 export function summariseSettings(f: SettingsFields): SettingsSummary {
-  return f;
+  // Read leniently: a definition written by a newer app version is left out, not a broken screen.
+  return { ...f, customFieldDefinitions: readDefinitions(f.customFieldDefinitions) };
 }
 
 export function settingsLabel(_f: SettingsFields): string {

@@ -1,20 +1,15 @@
-import { useEffect, useSyncExternalStore } from 'react';
-import { useController, WorkspaceContext } from './context.ts';
-import { renderFeatureRoute } from './features.ts';
-import { Link, navigate, useRoute } from './router.tsx';
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
+import { useController } from './context.ts';
+import { navigate, useRoute } from './router.tsx';
 import { paths, type Route } from './routes.ts';
-import { Shell } from './Shell.tsx';
 import type { AppState } from '../session/controller.ts';
 import { CreateOrganisationScreen } from '../screens/CreateOrganisationScreen.tsx';
 import { InvitationScreen } from '../screens/InvitationScreen.tsx';
 import { LoginScreen } from '../screens/LoginScreen.tsx';
-import { MembersScreen } from '../screens/MembersScreen.tsx';
 import { PendingScreen } from '../screens/PendingScreen.tsx';
 import { RecoveryCodeScreen } from '../screens/RecoveryCodeScreen.tsx';
 import { RecoveryScreen } from '../screens/RecoveryScreen.tsx';
-import { TeamsScreen } from '../screens/TeamsScreen.tsx';
 import { UnlockScreen } from '../screens/UnlockScreen.tsx';
-import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 
 const SIGNED_OUT_ROUTES: Route['name'][] = ['login', 'createOrganisation', 'recovery', 'invitation'];
 
@@ -31,38 +26,16 @@ function redirectFor(state: AppState, route: Route): string | null {
   return null;
 }
 
-function NotFound() {
+/** The unlocked app, in its own chunk (ReadyApp.tsx). */
+const loadReadyApp = () => import('./ReadyApp.tsx');
+const ReadyApp = lazy(loadReadyApp);
+
+function Opening() {
   return (
-    <main id="main">
-      <ScreenTitle>Page introuvable</ScreenTitle>
-      <p>
-        <Link href={paths.persons}>Retour à la liste des personnes</Link>
-      </p>
+    <main id="main" className="narrow">
+      <p role="status">Ouverture de Relais…</p>
     </main>
   );
-}
-
-function ReadyRoutes({ route }: { route: Route }) {
-  switch (route.name) {
-    case 'members':
-      return <MembersScreen />;
-    case 'teams':
-      return <TeamsScreen />;
-    case 'invitation':
-      return (
-        <main id="main" className="narrow">
-          <ScreenTitle>Invitation</ScreenTitle>
-          <p>
-            Vous êtes déjà connecté(e) sur cet appareil. Pour accepter cette invitation, déconnectez-vous d'abord, ou
-            ouvrez le lien sur l'appareil de la personne invitée.
-          </p>
-        </main>
-      );
-    case 'feature':
-      return renderFeatureRoute(route.path) ?? <NotFound />;
-    default:
-      return <NotFound />;
-  }
 }
 
 export function App() {
@@ -75,14 +48,16 @@ export function App() {
     if (redirect) navigate(redirect, { replace: true });
   }, [redirect]);
 
+  // While a password is typed on the login or unlock screen, the rest of the app loads.
+  const waiting = state.status === 'locked' || state.status === 'signedOut';
+  useEffect(() => {
+    if (waiting) void loadReadyApp();
+  }, [waiting]);
+
   if (redirect) return null;
   switch (state.status) {
     case 'starting':
-      return (
-        <main id="main" className="narrow">
-          <p role="status">Ouverture de Relais…</p>
-        </main>
-      );
+      return <Opening />;
     case 'signedOut':
       if (route.name === 'invitation') return <InvitationScreen />;
       if (route.name === 'recovery') return <RecoveryScreen />;
@@ -97,11 +72,9 @@ export function App() {
       return <PendingScreen me={state.session.me} />;
     case 'ready':
       return (
-        <WorkspaceContext.Provider value={{ session: state.session, workspace: state.workspace }}>
-          <Shell>
-            <ReadyRoutes route={route} />
-          </Shell>
-        </WorkspaceContext.Provider>
+        <Suspense fallback={<Opening />}>
+          <ReadyApp state={state} route={route} />
+        </Suspense>
       );
   }
 }

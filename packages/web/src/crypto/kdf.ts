@@ -2,12 +2,12 @@
 // when the Worker cannot start or dies (old browser, CSP, out of memory), the same task runs on
 // the main thread; the UI shows a busy state meanwhile. A CryptoError is final and not retried.
 import { CryptoError } from '@relais/core/crypto/errors';
-import type { KdfReply } from './kdf-protocol.ts';
-import { runKdfTask, type DerivedKeys, type KdfTask } from './kdf-tasks.ts';
+import type { KdfReply, KdfRequest } from './kdf-protocol.ts';
+import { runKdfTask, runOpenTask, type DerivedKeys, type KdfTask, type OpenedKeys, type OpenTask } from './kdf-tasks.ts';
 import { loadPrimitives, systemRandom } from './sodium.ts';
 
 interface Waiting {
-  resolve: (keys: DerivedKeys) => void;
+  resolve: (keys: DerivedKeys | OpenedKeys) => void;
   reject: (error: Error) => void;
 }
 
@@ -46,12 +46,12 @@ function failWorker(error: Error): void {
   waiting.clear();
 }
 
-function inWorker(task: KdfTask): Promise<DerivedKeys> {
+function inWorker(task: KdfTask | OpenTask): Promise<DerivedKeys | OpenedKeys> {
   return new Promise((resolve, reject) => {
     const id = nextId++;
     waiting.set(id, { resolve, reject });
     try {
-      getWorker().postMessage({ id, task });
+      getWorker().postMessage({ id, task } satisfies KdfRequest);
     } catch (error) {
       waiting.delete(id);
       reject(new WorkerFailure(error instanceof Error ? error.message : String(error)));
@@ -59,11 +59,12 @@ function inWorker(task: KdfTask): Promise<DerivedKeys> {
   });
 }
 
-async function onMainThread(task: KdfTask): Promise<DerivedKeys> {
-  return runKdfTask(await loadPrimitives(), systemRandom, task);
+async function onMainThread(task: KdfTask | OpenTask): Promise<DerivedKeys | OpenedKeys> {
+  const p = await loadPrimitives();
+  return task.op === 'unlock' || task.op === 'open' ? runOpenTask(p, task) : runKdfTask(p, systemRandom, task);
 }
 
-export async function deriveKeys(task: KdfTask): Promise<DerivedKeys> {
+async function run(task: KdfTask | OpenTask): Promise<DerivedKeys | OpenedKeys> {
   if (typeof Worker === 'undefined' || workerBroken) return onMainThread(task);
   try {
     return await inWorker(task);
@@ -71,5 +72,27 @@ export async function deriveKeys(task: KdfTask): Promise<DerivedKeys> {
     if (!(error instanceof WorkerFailure)) throw error;
     failWorker(error);
     return onMainThread(task);
+  }
+}
+
+export async function deriveKeys(task: KdfTask): Promise<DerivedKeys> {
+  return (await run(task)) as DerivedKeys;
+}
+
+/** Unlock (password → keys) or open a fresh Me's keys, off the main thread. */
+export async function openKeys(task: OpenTask): Promise<OpenedKeys> {
+  return (await run(task)) as OpenedKeys;
+}
+
+/**
+ * Starts the Worker (which loads libsodium at once) while a login or unlock screen is shown, so
+ * that the derivation does not wait for it. Does nothing where Workers are unavailable.
+ */
+export function prepareKdf(): void {
+  if (typeof Worker === 'undefined' || workerBroken) return;
+  try {
+    getWorker();
+  } catch (error) {
+    failWorker(new WorkerFailure(error instanceof Error ? error.message : String(error)));
   }
 }

@@ -1,17 +1,23 @@
 // Argon2id at 64 MiB takes about a second on a cheap phone: it runs here so the UI stays responsive.
+// The account's keys are opened here as well, so the page needs no libsodium to log in or unlock.
 import { isCryptoError } from '@relais/core/crypto/errors';
-import { runKdfTask, type KdfTask } from './kdf-tasks.ts';
+import { runKdfTask, runOpenTask } from './kdf-tasks.ts';
 import { loadPrimitives, systemRandom } from './sodium.ts';
-import type { KdfReply } from './kdf-protocol.ts';
+import type { KdfReply, KdfRequest } from './kdf-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-self.addEventListener('message', (event: MessageEvent<{ id: number; task: KdfTask }>) => {
+// The page starts this Worker while the person is still typing the password: libsodium is ready
+// by the time the derivation is asked for.
+void loadPrimitives();
+
+self.addEventListener('message', (event: MessageEvent<KdfRequest>) => {
   const { id, task } = event.data;
   void (async () => {
     let reply: KdfReply;
     try {
-      const result = runKdfTask(await loadPrimitives(), systemRandom, task);
+      const p = await loadPrimitives();
+      const result = task.op === 'unlock' || task.op === 'open' ? runOpenTask(p, task) : runKdfTask(p, systemRandom, task);
       reply = { id, ok: true, result };
     } catch (error) {
       reply = isCryptoError(error)

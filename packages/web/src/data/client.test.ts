@@ -100,3 +100,35 @@ describe('DataClient', () => {
     await other.close();
   });
 });
+
+describe('DataClient read batches', () => {
+  it('sends the reads asked in one task as one message and resolves them together; other requests go alone', async () => {
+    const server = new FakeServer();
+    const org = newOrganisation();
+    const userId = newId();
+    const posted: unknown[] = [];
+    const inner = localEndpoint((emit) => new DataService({ ...testEnv(server, userId), emit }));
+    const endpoint = { ...inner, post: (request: Parameters<typeof inner.post>[0]) => (posted.push(request), inner.post(request)) };
+    const data = await DataClient.connect(endpoint, openParams(org, userId), true);
+    const a = await data.request('create', { collection: 'person', fields: { ...(emptyPerson() as unknown as Fields), name: 'Ana' } });
+    const b = await data.request('create', { collection: 'person', fields: { ...(emptyPerson() as unknown as Fields), name: 'Bea' } });
+    posted.length = 0;
+
+    const settled: string[] = [];
+    const reads = [
+      data.request('read', { collection: 'person', id: a }).then((r) => settled.push(`a:${String(r?.fields.name)}`)),
+      data.request('readMany', { collection: 'person', ids: [b, newId()] }).then((r) => settled.push(`b:${r.map((x) => x.fields.name).join()}`)),
+      data.request('history', { collection: 'person', id: a }).then((r) => settled.push(`h:${r.length}`)),
+    ];
+    await Promise.all(reads);
+    expect(posted).toHaveLength(1);
+    expect(Array.isArray(posted[0]) && posted[0].map((r: { method: string }) => r.method)).toEqual(['read', 'readMany', 'history']);
+    expect(settled.sort()).toEqual(['a:Ana', 'b:Bea', 'h:0']);
+
+    posted.length = 0;
+    await Promise.all([data.request('pendingCount', null), data.request('read', { collection: 'person', id: b })]);
+    // The count is not a read: alone; the single read: alone too (no array for one request).
+    expect(posted.map((p) => (Array.isArray(p) ? 'batch' : (p as { method: string }).method))).toEqual(['pendingCount', 'read']);
+    await data.close();
+  });
+});

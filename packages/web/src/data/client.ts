@@ -6,7 +6,7 @@ import type { Json } from '@relais/core/sync/types';
 import { fromWire, LockedError } from './errors.ts';
 import { EndpointFailure, inThreadEndpoint, workerEndpoint } from './endpoint.ts';
 import { IndexMirror, TrashMirror, ValueStore } from './mirror.ts';
-import type { Endpoint, FromWorker, Method, OpenParams, Params, Result } from './protocol.ts';
+import { BATCHED_METHODS, type Endpoint, type FromWorker, type Method, type OpenParams, type Params, type Request, type Result } from './protocol.ts';
 import type { SyncProgress } from './types.ts';
 
 /** A draft is saved this long after the last keystroke (and at once on lock). */
@@ -25,10 +25,13 @@ export class DataClient {
   readonly #waiting = new Map<number, Waiting>();
   readonly #mirrors = new Map<Collection, IndexMirror>();
   readonly #changeListeners = new Set<(keys: ReadonlySet<string>) => void>();
+  readonly #keysMissingListeners = new Set<() => void>();
   readonly #drafts = new Map<string, Json>();
   readonly #unsaved = new Map<string, Json>();
   #draftTimer: ReturnType<typeof setTimeout> | null = null;
   #trash: TrashMirror | null = null;
+  /** Reads asked in this task, sent together at its end (BATCHED_METHODS). */
+  #batch: Request[] = [];
   #closed = false;
   readonly progress = new ValueStore<SyncProgress>({ phase: 'done', pulled: 0 });
   /** True when the service runs on the page (no Worker): documented fallback. */
@@ -53,11 +56,11 @@ export class DataClient {
    * Starts the service in a Worker and opens the session; if the Worker cannot start, on the
    * page instead (same code, same messages).
    */
-  static async start(params: OpenParams, options: { worker?: boolean } = {}): Promise<DataClient> {
+  static async start(params: OpenParams, options: { worker?: boolean; prepared?: Endpoint | null } = {}): Promise<DataClient> {
     if (options.worker !== false && typeof Worker !== 'undefined') {
       let endpoint: Endpoint | null = null;
       try {
-        endpoint = workerEndpoint();
+        endpoint = options.prepared ?? workerEndpoint();
         return await DataClient.connect(endpoint, params, false);
       } catch (error) {
         endpoint?.terminate();
@@ -66,6 +69,20 @@ export class DataClient {
       }
     }
     return DataClient.connect(await inThreadEndpoint(), params, true);
+  }
+
+  /**
+   * A data Worker started ahead of the unlock (while the password is typed): its modules and
+   * libsodium load meanwhile. Null where Workers are unavailable; `start` takes it.
+   */
+  static prepare(): Endpoint | null {
+    if (typeof Worker === 'undefined') return null;
+    try {
+      return workerEndpoint();
+    } catch (error) {
+      console.error('data worker unavailable', error);
+      return null;
+    }
   }
 
   /** Opens the session through an endpoint: resolves once the service holds the keys and the drafts are here. */
@@ -82,25 +99,51 @@ export class DataClient {
     return new Promise<Result<M>>((resolve, reject) => {
       const id = this.#next++;
       this.#waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      try {
-        this.#endpoint.post({ id, method, params } as never);
-      } catch (error) {
-        this.#waiting.delete(id);
-        reject(error instanceof Error ? error : new Error(String(error)));
+      const request = { id, method, params } as Request;
+      if (BATCHED_METHODS.has(method)) {
+        if (this.#batch.length === 0) queueMicrotask(() => this.#sendBatch());
+        this.#batch.push(request);
+        return;
       }
+      this.#post(request);
     });
+  }
+
+  #sendBatch(): void {
+    const batch = this.#batch;
+    this.#batch = [];
+    if (batch.length === 1) this.#post(batch[0]!);
+    else if (batch.length > 1) this.#post(batch);
+  }
+
+  #post(request: Request | Request[]): void {
+    try {
+      this.#endpoint.post(request);
+    } catch (error) {
+      for (const r of Array.isArray(request) ? request : [request]) {
+        this.#waiting.get(r.id)?.reject(error instanceof Error ? error : new Error(String(error)));
+        this.#waiting.delete(r.id);
+      }
+    }
+  }
+
+  #reply(message: Extract<FromWorker, { type: 'reply' }>): void {
+    const waiting = this.#waiting.get(message.id);
+    if (!waiting) return;
+    this.#waiting.delete(message.id);
+    if (message.ok) waiting.resolve(message.result);
+    else waiting.reject(fromWire(message.error));
   }
 
   #receive(message: FromWorker): void {
     switch (message.type) {
-      case 'reply': {
-        const waiting = this.#waiting.get(message.id);
-        if (!waiting) return;
-        this.#waiting.delete(message.id);
-        if (message.ok) waiting.resolve(message.result);
-        else waiting.reject(fromWire(message.error));
+      case 'reply':
+        this.#reply(message);
         return;
-      }
+      case 'replies':
+        // Resolved in one task: React renders what they bring once.
+        for (const reply of message.replies) this.#reply(reply);
+        return;
       case 'index':
         this.#mirrors.get(message.collection)?.apply(message);
         return;
@@ -115,6 +158,9 @@ export class DataClient {
         for (const listener of this.#changeListeners) listener(keys);
         return;
       }
+      case 'keysMissing':
+        for (const listener of this.#keysMissingListeners) listener();
+        return;
     }
   }
 
@@ -146,6 +192,12 @@ export class DataClient {
   onChanged(listener: (keys: ReadonlySet<string>) => void): () => void {
     this.#changeListeners.add(listener);
     return () => this.#changeListeners.delete(listener);
+  }
+
+  /** Hears that a record needs a key version this session lacks (after a key rotation). */
+  onKeysMissing(listener: () => void): () => void {
+    this.#keysMissingListeners.add(listener);
+    return () => this.#keysMissingListeners.delete(listener);
   }
 
   // ——— what the sync controller drives ———

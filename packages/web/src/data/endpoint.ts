@@ -13,15 +13,22 @@ export class EndpointFailure extends Error {
 export function workerEndpoint(): Endpoint {
   const worker = new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module', name: 'relais-data' });
   const failures: ((error: Error) => void)[] = [];
+  // A Worker started ahead (DataClient.prepare) may fail before anyone listens: remembered.
+  let failed: Error | null = null;
   worker.addEventListener('error', (event) => {
     event.preventDefault();
     const error = new EndpointFailure(event.message || 'data worker failed');
+    failed ??= error;
     for (const handler of failures) handler(error);
   });
   return {
     post: (request) => worker.postMessage(request),
     listen: (handler) => worker.addEventListener('message', (event: MessageEvent<FromWorker>) => handler(event.data)),
-    onFailure: (handler) => failures.push(handler),
+    onFailure: (handler) => {
+      failures.push(handler);
+      const error = failed;
+      if (error) queueMicrotask(() => handler(error));
+    },
     terminate: () => worker.terminate(),
   };
 }
@@ -43,7 +50,7 @@ export function localEndpoint(makeService: (emit: (message: FromWorker) => void)
   };
   const service = makeService(deliver);
   return {
-    post: (request: Request) => {
+    post: (request: Request | Request[]) => {
       const copy = structuredClone(request);
       setTimeout(() => serve(service, copy, deliver), 0);
     },

@@ -13,7 +13,8 @@ export class EngineStore implements LocalStore, BatchLocalStore {
 
   constructor(
     readonly inner: IdbLocalStore,
-    private readonly onStored: (records: readonly LocalRecord[]) => void,
+    /** `generations`: each written collection's write generation after this write. */
+    private readonly onStored: (records: readonly LocalRecord[], generations: ReadonlyMap<Collection, number>) => void,
   ) {}
 
   get(collection: Collection, id: string): Promise<LocalRecord | undefined> {
@@ -25,8 +26,8 @@ export class EngineStore implements LocalStore, BatchLocalStore {
   }
 
   async put(records: LocalRecord[], cursor?: number): Promise<void> {
-    await this.inner.put(records, cursor, this.cursorKey);
-    if (records.length > 0) this.onStored(records);
+    const generations = await this.inner.write(records, cursor, this.cursorKey);
+    if (records.length > 0) this.onStored(records, generations);
   }
 
   list(collection: Collection): Promise<LocalRecord[]> {

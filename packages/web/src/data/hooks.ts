@@ -46,6 +46,13 @@ export function useIndex<C extends Collection>(collection: C): Item<SummaryOf<C>
   return useSyncExternalStore(mirror.subscribe, mirror.getSnapshot) as Item<SummaryOf<C>>[] | null;
 }
 
+/** One record's summary from the page's mirror (no scan of the index); null while loading or when absent. */
+export function useIndexItem<C extends Collection>(collection: C, id: string): Item<SummaryOf<C>> | null {
+  const mirror = useData().index(collection);
+  const snapshot = useCallback(() => (mirror.loaded ? (mirror.get(id) ?? null) : null), [mirror, id]);
+  return useSyncExternalStore(mirror.subscribe, snapshot) as Item<SummaryOf<C>> | null;
+}
+
 /**
  * The summaries of `collection` whose `field` is (or, for a list, holds) `value`: the records of
  * one person or one action without scanning the whole index on every render. Null until loaded.

@@ -58,19 +58,29 @@ export type Request = { [M in Method]: { id: number; method: M; params: Params<M
 
 export type Reply = { type: 'reply'; id: number; ok: true; result: unknown } | { type: 'reply'; id: number; ok: false; error: WireError };
 
+/**
+ * Reads asked in the same task of the page (the sections of a person's file, as it opens) travel
+ * as one message and are answered in one, so the page renders their results once, not once per
+ * section: each render of a whole file is a long task on a slow phone.
+ */
+export const BATCHED_METHODS: ReadonlySet<Method> = new Set<Method>(['read', 'readMany', 'history']);
+
 export type WorkerEvent =
   /** `reset`: a snapshot starts (forget what you had); `complete`: the snapshot is whole. */
   | { type: 'index'; collection: Collection; reset: boolean; complete: boolean; upserts: Item<unknown>[]; removes: string[] }
   /** Keys `collection/id` of records stored since the last event, and `history:collection/id` of records whose history grew. */
   | { type: 'changed'; keys: string[] }
   | { type: 'trash'; entries: TrashEntry[] }
-  | { type: 'progress'; progress: SyncProgress };
+  | { type: 'progress'; progress: SyncProgress }
+  /** A record needs a key version this session lacks (a rotation): the page reloads the keys. */
+  | { type: 'keysMissing' };
 
-export type FromWorker = Reply | WorkerEvent;
+export type FromWorker = Reply | { type: 'replies'; replies: Reply[] } | WorkerEvent;
 
 /** The two ends as the client sees them: a Worker, or the same service run on the page. */
 export interface Endpoint {
-  post(request: Request): void;
+  /** One request, or a batch of reads answered by one 'replies' message. */
+  post(request: Request | Request[]): void;
   listen(handler: (message: FromWorker) => void): void;
   /** Called when the other end fails (a Worker that cannot load). */
   onFailure(handler: (error: Error) => void): void;

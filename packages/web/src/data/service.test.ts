@@ -1,6 +1,6 @@
 // @vitest-environment node
 // (libsodium checks `instanceof Uint8Array`, which jsdom's TextEncoder, from another realm, fails.)
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PersonSummary } from '@relais/core/domain/person';
 import { emptyPerson } from '@relais/core/domain/person';
 import type { CryptoPrimitives } from '@relais/core/ports';
@@ -8,7 +8,8 @@ import { loadPrimitives } from '../crypto/sodium.ts';
 import { DataError, LockedError, ValidationError } from './errors.ts';
 import type { Fields, WorkerEvent } from './protocol.ts';
 import { DataService, FLUSH_DELAY_MS } from './service.ts';
-import { FakeServer, newId, newOrganisation, openParams, testEnv } from './test-support.ts';
+import { dumpAllDatabases, FakeServer, newId, newOrganisation, openParams, testEnv } from './test-support.ts';
+import { openUserDb } from '../storage/user-db.ts';
 import type { Item } from './types.ts';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, FLUSH_DELAY_MS * 3));
@@ -199,5 +200,96 @@ describe('DataService', () => {
     for (const k of params.keys) expect(k.key.every((b) => b === 0)).toBe(true);
     await expect(service.handle('read', { collection: 'person', id: newId() })).rejects.toBeInstanceOf(LockedError);
     await expect(service.handle('sync', null)).rejects.toBeInstanceOf(LockedError);
+  });
+});
+
+describe('DataService sealed index', () => {
+  const names = (events: readonly WorkerEvent[]) => [...mirror(events, 'person').values()].map((i) => (i.summary as PersonSummary).name).sort();
+
+  /** Sealed parts per collection in the user's database (each costs one decryption to open). */
+  async function sealedParts(userId: string): Promise<Map<string, number>> {
+    const db = await openUserDb(userId);
+    const out = new Map<string, number>();
+    for (const part of await db.getAll('snapshots')) out.set(part.collection, (out.get(part.collection) ?? 0) + 1);
+    db.close();
+    return out;
+  }
+  const total = (parts: Map<string, number>) => [...parts.values()].reduce((a, b) => a + b, 0);
+
+  async function reopen(from: { server: FakeServer; org: ReturnType<typeof newOrganisation>; userId: string }, counting: { decrypts: number }) {
+    counting.decrypts = 0;
+    const next = await device(from.server, from.org, counting, from.userId);
+    await next.service.handle('watchIndex', { collection: 'person' });
+    await next.service.handle('watchTrash', null);
+    return next;
+  }
+
+  it('opens the index sealed at the last lock instead of decrypting every record, with the same content', async () => {
+    const counting = { decrypts: 0 };
+    const first = await device(undefined, undefined, counting);
+    const ids = [];
+    for (const name of ['Zoé', 'Élodie', 'Karim']) ids.push(await first.service.handle('create', { collection: 'person', fields: person(name) }));
+    await first.service.handle('update', { collection: 'person', id: ids[0]!, patch: { phone: '0612' } });
+    await first.service.handle('remove', { collection: 'person', id: ids[2]! });
+    await first.service.handle('close', null);
+    const parts = await sealedParts(first.userId);
+    expect(parts.get('person')).toBe(2); // the live persons, then the corbeille
+
+    const second = await reopen(first, counting);
+    // One decryption per sealed part, none per record.
+    expect(counting.decrypts).toBe(total(parts));
+    await settle();
+    expect(names(second.events)).toEqual(['Zoé', 'Élodie']);
+    const trash = second.events.filter((e) => e.type === 'trash').at(-1);
+    expect(trash?.type === 'trash' && trash.entries.map((e) => e.id)).toEqual([ids[2]]);
+    // History links came back too: the file's history is found without an index rebuild.
+    expect((await second.service.handle('history', { collection: 'person', id: ids[0]! })).map((h) => h.field)).toEqual(['phone']);
+    // The sealed index holds names only inside envelopes.
+    expect(await dumpAllDatabases()).not.toContain('Élodie');
+    second.service.close();
+  });
+
+  it('indexes a collection from its records again when it was written after the seal, here or in another tab', async () => {
+    const counting = { decrypts: 0 };
+    const first = await device(undefined, undefined, counting);
+    await first.service.handle('create', { collection: 'person', fields: person('Ana') });
+    await first.service.handle('create', { collection: 'territory', fields: { name: 'Gare du Nord' } });
+    await first.service.handle('close', null);
+    const parts = await sealedParts(first.userId);
+
+    // Another tab (its own service on the same database) writes a person and is closed without sealing.
+    const other = await reopen(first, counting);
+    await other.service.handle('create', { collection: 'person', fields: person('Bea') });
+    other.service.close();
+
+    const third = await reopen(first, counting);
+    await settle();
+    expect(names(third.events)).toEqual(['Ana', 'Bea']);
+    // Persons (2 records) were decrypted again; the other sealed indexes, territories included, were still current.
+    expect(counting.decrypts).toBe(total(parts) - parts.get('person')! + 2);
+    third.service.close();
+  });
+
+  it('falls back to the records when a sealed part does not open', async () => {
+    const counting = { decrypts: 0 };
+    const first = await device(undefined, undefined, counting);
+    await first.service.handle('create', { collection: 'person', fields: person('Ana') });
+    await first.service.handle('close', null);
+    const db = await openUserDb(first.userId);
+    const sealedPerson = (await db.getAll('snapshots')).filter((part) => part.collection === 'person');
+    expect(sealedPerson).toHaveLength(1);
+    sealedPerson[0]!.envelope[sealedPerson[0]!.envelope.length - 1]! ^= 1;
+    await db.put('snapshots', sealedPerson[0]!);
+    db.close();
+    const parts = await sealedParts(first.userId);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const second = await reopen(first, counting);
+    await settle();
+    expect(names(second.events)).toEqual(['Ana']);
+    // Every sealed part tried once, the damaged one failing, then the one person record.
+    expect(counting.decrypts).toBe(total(parts) + 1);
+    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/index snapshot of person unusable/), expect.anything());
+    errors.mockRestore();
+    second.service.close();
   });
 });

@@ -4,6 +4,7 @@
 // on demand (with a small cache), writes, and keeps drafts. Closing zeroes the keys and drops
 // everything decrypted.
 import { COLLECTION_NAMES, type Collection } from '@relais/core/collections';
+import { isCryptoError } from '@relais/core/crypto/errors';
 import { Keyring } from '@relais/core/crypto/keyring';
 import { createRecordCodec } from '@relais/core/crypto/records';
 import { derivedId } from '@relais/core/domain/derived-id';
@@ -20,8 +21,11 @@ import { LockedError } from './errors.ts';
 import { readProgress, syncInPhases, type FilterableTransport } from './first-sync.ts';
 import { Lru } from './lru.ts';
 import { historyKey, recordKey, type Fields, type Method, type OpenParams, type OpenResult, type Params, type Result, type WorkerEvent } from './protocol.ts';
+import type { PersonSummary } from '@relais/core/domain/person';
+import { sortPersonItems } from '../search/person-search.ts';
+import { IndexSnapshots } from './index-snapshot.ts';
 import { SummaryIndex, type DecodedState } from './summary-index.ts';
-import type { FullRecord, HistoryEntry, SyncSummary } from './types.ts';
+import type { FullRecord, HistoryEntry, Item, SyncSummary } from './types.ts';
 import { createRecord, removeRecord, restoreRecord, updateRecord, type WriterDeps } from './writer.ts';
 
 /** Records decrypted per step of the index build: small enough to answer reads in between. */
@@ -32,6 +36,10 @@ export const POST_CHUNK = 2000;
 export const CACHE_SIZE = 300;
 /** Changes are gathered this long before being sent, so a pull page is one message, not a thousand. */
 export const FLUSH_DELAY_MS = 30;
+/** The index is sealed again this long after the last change (a sync's pages come in bursts)… */
+export const SNAPSHOT_QUIET_MS = 2_000;
+/** …but at least this often while changes keep coming (a long first sync). */
+export const SNAPSHOT_MAX_WAIT_MS = 20_000;
 
 /** Requests that write to IndexedDB: closing waits for them (not for a sync, which may be long). */
 const WRITES: ReadonlySet<Method> = new Set<Method>(['create', 'update', 'remove', 'restore', 'putDraft', 'clearDraft']);
@@ -64,6 +72,17 @@ interface Session {
   codec: RecordCodec;
   transport: SyncTransport;
   index: SummaryIndex;
+  snapshots: IndexSnapshots;
+  /**
+   * Per collection, the write generation the in-memory index reflects; -1 once another tab or
+   * Worker wrote records this one has not indexed (its snapshot is then never sealed from here).
+   */
+  generations: Map<Collection, number>;
+  /** Collections whose index changed since it was last sealed. */
+  unsealed: Set<Collection>;
+  sealTimer: ReturnType<typeof setTimeout> | null;
+  /** When the first change still unsealed happened (ms), for SNAPSHOT_MAX_WAIT_MS. */
+  unsealedSince: number;
   cache: Lru<string, FullRecord<Fields>>;
   drafts: DraftStore;
   /** Collections whose index the page watches, and those whose snapshot it already has. */
@@ -81,6 +100,8 @@ interface Session {
   built: Promise<void>;
   /** Requests under way, awaited by `close`. */
   writes: Set<Promise<unknown>>;
+  /** The page was told that a record needs a key version this session lacks (once per session). */
+  keysMissing: boolean;
 }
 
 export class DataService {
@@ -106,6 +127,13 @@ export class DataService {
         // Writes already under way (a draft sealed just before the lock) finish before the answer:
         // the page ends the Worker on it, which would abort their transactions.
         const writes = [...(this.#session?.writes ?? [])];
+        // The index changed in the last seconds is sealed now, so the next unlock opens it whole.
+        const s = this.#session;
+        if (s?.open && !s.building) {
+          if (s.sealTimer) clearTimeout(s.sealTimer);
+          s.sealTimer = null;
+          await this.#seal(s);
+        }
         this.close();
         await Promise.allSettled(writes);
         return null;
@@ -210,7 +238,7 @@ export class DataService {
         return codec.decrypt(...args);
       },
     };
-    const store = new EngineStore(idb, (records) => this.#stored(session, records));
+    const store = new EngineStore(idb, (records, generations) => this.#stored(session, records, generations));
     const engine = createSyncEngine({ store, transport, codec: guarded, clock: this.env.clock, random: this.env.random, userId: params.userId });
     Object.assign(session, {
       userId: params.userId,
@@ -223,6 +251,11 @@ export class DataService {
       codec: guarded,
       transport,
       index,
+      snapshots: new IndexSnapshots(db, p, this.env.random, keyring, params.userId),
+      generations: new Map(),
+      unsealed: new Set(),
+      sealTimer: null,
+      unsealedSince: 0,
       cache: new Lru<string, FullRecord<Fields>>(CACHE_SIZE),
       drafts: new DraftStore(db, p, this.env.random, keyring, () => this.env.clock.now()),
       watched: new Set(),
@@ -236,6 +269,7 @@ export class DataService {
       syncing: null,
       open: true,
       writes: new Set(),
+      keysMissing: false,
     } satisfies Omit<Session, 'built'>);
     this.#session = session;
     const drafts = await session.drafts.loadAll();
@@ -253,6 +287,7 @@ export class DataService {
     this.#session = null;
     s.open = false;
     if (s.flushTimer) clearTimeout(s.flushTimer);
+    if (s.sealTimer) clearTimeout(s.sealTimer);
     for (const k of s.keyring.all()) k.key.fill(0);
     s.index.clear();
     s.cache.clear();
@@ -273,8 +308,26 @@ export class DataService {
       if (error instanceof LockedError) throw error;
       // A key version this device does not hold, or damaged data: left out rather than fatal.
       console.error(`cannot decrypt ${record.collection} ${record.id}`, error);
+      if (isCryptoError(error, 'KEY_UNKNOWN')) this.#keyMissing(s, record.collection);
       return null;
     }
+  }
+
+  /**
+   * A record under a key version this session does not hold (a rotation published since the keys
+   * were opened). The collection's index now lacks it, so it must not be sealed as complete: the
+   * next unlock, with the new keys, indexes that collection from its records again.
+   */
+  #keyMissing(s: Session, collection: Collection): void {
+    s.generations.set(collection, -1);
+    this.#askForKeys(s);
+  }
+
+  /** Tells the page, once, to reload the keys (session/controller.ts refreshMe reopens the workspace). */
+  #askForKeys(s: Session): void {
+    if (s.keysMissing || !s.open) return;
+    s.keysMissing = true;
+    this.env.emit({ type: 'keysMissing' });
   }
 
   #full(s: Session, record: LocalRecord, state: DecodedState): FullRecord<Fields> {
@@ -359,6 +412,10 @@ export class DataService {
           if (s.open) this.env.emit({ type: 'progress', progress });
         });
         return { pushed: report.pushed, pulled: report.pulled, conflicts: report.conflicts, pending: await s.idb.countPendingEdits() };
+      } catch (error) {
+        // A pulled change to merge with a local one is under a key version this session lacks.
+        if (isCryptoError(error, 'KEY_UNKNOWN')) this.#askForKeys(s);
+        throw error;
       } finally {
         s.syncing = null;
       }
@@ -369,8 +426,17 @@ export class DataService {
   // ——— the index ———
 
   /** Called by the engine's store after every write: the index and the cache follow. */
-  #stored(s: Session, records: readonly LocalRecord[]): void {
+  #stored(s: Session, records: readonly LocalRecord[], generations: ReadonlyMap<Collection, number>): void {
     if (!s.open) return;
+    for (const [collection, generation] of generations) {
+      const known = s.generations.get(collection);
+      // Exactly one more than what this index reflects: this write alone. Anything else means
+      // another tab wrote meanwhile. (Before the build reaches the collection, it reads the
+      // generation after this write.)
+      if (known !== undefined) s.generations.set(collection, known >= 0 && generation === known + 1 ? generation : -1);
+      s.unsealed.add(collection);
+    }
+    this.#scheduleSeal(s);
     for (const record of records) {
       const key = recordKey(record.collection, record.id);
       const state = this.#decode(s, record);
@@ -389,16 +455,20 @@ export class DataService {
 
   async #build(s: Session): Promise<void> {
     for (const collection of BUILD_ORDER) {
-      let after: string | null = null;
-      for (;;) {
-        const chunk = await s.idb.scan(collection, after, BUILD_CHUNK);
+      // Known before anything is read: this Worker's writes from now on move it on (#stored), and
+      // a snapshot is taken only if it was made at the generation stored when it is opened.
+      const generation = await s.idb.generation(collection);
+      if (!s.open) return;
+      if (!s.generations.has(collection)) s.generations.set(collection, generation);
+      const sealed = await s.snapshots.load(collection);
+      if (!s.open) return;
+      if (sealed) {
+        const skip = (id: string) => s.storedDuringBuild.has(recordKey(collection, id));
+        for (const part of sealed.parts) s.index.importCollection(collection, part, skip);
+      } else {
+        await this.#scan(s, collection);
         if (!s.open) return;
-        for (const record of chunk) {
-          if (s.storedDuringBuild.has(recordKey(collection, record.id))) continue;
-          s.index.apply(collection, record.id, this.#decode(s, record));
-        }
-        if (chunk.length < BUILD_CHUNK) break;
-        after = chunk[chunk.length - 1]?.id ?? null;
+        s.unsealed.add(collection);
       }
       s.loaded.add(collection);
       if (s.watched.has(collection)) this.#sendSnapshot(s, collection);
@@ -410,6 +480,55 @@ export class DataService {
     s.storedDuringBuild.clear();
     // The build itself changed the corbeille; the page may be watching it.
     this.#scheduleFlush(s);
+    this.#scheduleSeal(s);
+  }
+
+  /** Decrypts every record of a collection into the index, a chunk at a time. */
+  async #scan(s: Session, collection: Collection): Promise<void> {
+    {
+      let after: string | null = null;
+      for (;;) {
+        const chunk = await s.idb.scan(collection, after, BUILD_CHUNK);
+        if (!s.open) return;
+        for (const record of chunk) {
+          if (s.storedDuringBuild.has(recordKey(collection, record.id))) continue;
+          s.index.apply(collection, record.id, this.#decode(s, record));
+        }
+        if (chunk.length < BUILD_CHUNK) break;
+        after = chunk[chunk.length - 1]?.id ?? null;
+      }
+    }
+  }
+
+  #scheduleSeal(s: Session): void {
+    if (s.unsealed.size === 0) return;
+    const now = this.env.clock.now();
+    if (s.unsealedSince === 0) s.unsealedSince = now;
+    if (s.sealTimer) clearTimeout(s.sealTimer);
+    const delay = Math.max(0, Math.min(SNAPSHOT_QUIET_MS, s.unsealedSince + SNAPSHOT_MAX_WAIT_MS - now));
+    s.sealTimer = setTimeout(() => {
+      s.sealTimer = null;
+      if (s.open) void this.#seal(s);
+    }, delay);
+  }
+
+  /** Seals the changed collections' indexes, one collection per task. */
+  async #seal(s: Session): Promise<void> {
+    if (s.building) return; // the build seals what it indexed when it ends
+    s.unsealedSince = 0;
+    for (const collection of [...s.unsealed]) {
+      if (!s.open) return;
+      s.unsealed.delete(collection);
+      const generation = s.generations.get(collection);
+      if (generation === undefined || generation < 0) continue;
+      try {
+        // Refused (false) when a write came in meanwhile: that write scheduled another seal.
+        await s.snapshots.save(collection, generation, s.index.exportCollection(collection));
+      } catch (error) {
+        if (s.open) console.error(`cannot seal the index of ${collection}`, error);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
   }
 
   #watch(s: Session, collection: Collection): void {
@@ -419,6 +538,8 @@ export class DataService {
 
   #sendSnapshot(s: Session, collection: Collection): void {
     const items = s.index.items(collection);
+    // In the list's order: the page then has nothing to sort on its main thread.
+    if (collection === 'person') sortPersonItems(items as Item<PersonSummary>[]);
     // The snapshot holds the current state; changes gathered before it would only repeat it.
     s.index.discardDelta(collection);
     s.sent.add(collection);

@@ -1,7 +1,8 @@
 // The Worker's in-memory index: for each live record a small summary (core's `summarise`), for
 // each deleted one its corbeille entry, and the history events of each record. Built by decrypting
-// every record once, then kept current record by record as they are stored. Never written anywhere:
-// it is personal data in clear, gone when the app locks.
+// every record once (or opened from its sealed snapshot: data/index-snapshot.ts), then kept current
+// record by record as they are stored. Never written anywhere in clear: it is personal data, gone
+// from memory when the app locks.
 import type { Collection } from '@relais/core/collections';
 import type { Json, RecordDocument } from '@relais/core/sync/types';
 import type { Item, TrashEntry } from './types.ts';
@@ -27,6 +28,17 @@ export interface IndexDelta {
   removes: string[];
 }
 
+type TrashRefs = { personId: string; placeId: string };
+
+/** One collection's part of the index as plain data: what a sealed snapshot holds. */
+export interface CollectionIndexData {
+  items: Item<unknown>[];
+  /** Corbeille entries of the collection, with the person and place they point at. */
+  trash: [TrashEntry, TrashRefs | null][];
+  /** History events only: event id → `collection/id` of the record it is about. */
+  links: [string, string][];
+}
+
 interface Dirty {
   upserts: Map<string, Item<unknown>>;
   removes: Set<string>;
@@ -42,7 +54,7 @@ export class SummaryIndex {
   readonly #live = new Map<Collection, Map<string, Item<unknown>>>();
   readonly #trash = new Map<string, TrashEntry>();
   /** What a trashed record points at (a person, a place), named when the corbeille is read. */
-  readonly #trashRefs = new Map<string, { personId: string; placeId: string }>();
+  readonly #trashRefs = new Map<string, TrashRefs>();
   /** `collection/id` of a record → ids of its history events. */
   readonly #history = new Map<string, Set<string>>();
   /** Target of each history event, to unlink it when it changes. */
@@ -131,6 +143,45 @@ export class SummaryIndex {
       return label === entry.label ? entry : { ...entry, label };
     });
     return entries.sort((a, b) => (a.deletedAt < b.deletedAt ? 1 : a.deletedAt > b.deletedAt ? -1 : 0));
+  }
+
+  /** The collection's live items, corbeille entries and history links, for a sealed snapshot. */
+  exportCollection(collection: Collection): CollectionIndexData {
+    const items = this.items(collection);
+    const trash: [TrashEntry, TrashRefs | null][] = [];
+    for (const [key, entry] of this.#trash) {
+      if (entry.collection === collection) trash.push([entry, this.#trashRefs.get(key) ?? null]);
+    }
+    const links: [string, string][] = [];
+    if (collection === 'history') for (const item of items) {
+      const target = this.#historyTarget.get(item.id);
+      if (target !== undefined) links.push([item.id, target]);
+    }
+    return { items, trash, links };
+  }
+
+  /**
+   * Adds what exportCollection gave (a snapshot's part) without decrypting anything. `skip` names
+   * records already applied from a newer state (stored while the index was being built).
+   */
+  importCollection(collection: Collection, data: CollectionIndexData, skip: (id: string) => boolean): void {
+    const live = this.#collection(collection);
+    for (const item of data.items) if (!skip(item.id)) live.set(item.id, item);
+    for (const [entry, refs] of data.trash) {
+      if (entry.collection !== collection || skip(entry.id)) continue;
+      const key = recordKey(collection, entry.id);
+      this.#trash.set(key, entry);
+      if (refs) this.#trashRefs.set(key, refs);
+      this.#trashDirty = true;
+    }
+    if (collection !== 'history') return;
+    for (const [id, target] of data.links) {
+      if (skip(id) || !live.has(id)) continue;
+      let ids = this.#history.get(target);
+      if (!ids) this.#history.set(target, (ids = new Set()));
+      ids.add(id);
+      this.#historyTarget.set(id, target);
+    }
   }
 
   /** Ids of the history events about one record. */

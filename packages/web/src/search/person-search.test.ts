@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { PersonSummary } from '@relais/core/domain/person';
 import type { Item } from '../data/types.ts';
-import { PersonSearch, personSearchFor } from './person-search.ts';
+import { PersonSearch, personSearchFor, sortPersonItems } from './person-search.ts';
 
 let n = 0;
 function person(name: string, otherNames = '', phone = ''): Item<PersonSummary> {
@@ -57,5 +58,49 @@ describe('PersonSearch', () => {
   it('builds once per index snapshot', () => {
     expect(personSearchFor(people)).toBe(personSearchFor(people));
     expect(personSearchFor([...people])).not.toBe(personSearchFor(people));
+  });
+});
+
+describe('PersonSearch typed key by key', () => {
+  it('answers each prefix as a fresh search would, whatever was typed before (fast-check)', () => {
+    const letters = fc.constantFrom('a', 'e', 'é', 'l', 'm', 'n', 'o', ' ', '-', '0', '6', '1', '2');
+    const text = fc.array(letters, { maxLength: 12 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text, fc.array(fc.constantFrom('0', '6', '1', '2', ' '), { maxLength: 10 }).map((d) => d.join(''))), { minLength: 1, maxLength: 30 }), fc.array(text, { minLength: 1, maxLength: 6 }), (rows, typed) => {
+        const items = rows.map(([name, other, phone]) => person(name, other, phone));
+        const incremental = new PersonSearch(items);
+        for (const query of typed) {
+          // Key by key, as a person types: every prefix in turn, then the next query from scratch.
+          for (let i = 0; i <= query.length; i++) {
+            const prefix = query.slice(0, i);
+            expect(incremental.search(prefix).map((it) => it.id)).toEqual(new PersonSearch(items).search(prefix).map((it) => it.id));
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('PersonSearch built from the previous one', () => {
+  it('orders persons added, changed or removed since as a search built from scratch (fast-check)', () => {
+    const name = fc.array(fc.constantFrom('a', 'é', 'b', 'z', ' ', 'M'), { maxLength: 6 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 25 }), fc.array(fc.nat(40), { maxLength: 10 }), fc.array(name, { maxLength: 10 }), (names, dropped, added) => {
+        const before = names.map((n) => person(n));
+        const after = [...before.filter((_, i) => !dropped.includes(i)), ...added.map((n) => person(n))];
+        const incremental = new PersonSearch(after, new PersonSearch(before));
+        expect(incremental.search('').map((it) => it.id)).toEqual(new PersonSearch(after).search('').map((it) => it.id));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('sortPersonItems', () => {
+  it('puts persons in the order the search lists them, so the page need not sort', () => {
+    const items = [person('Zoé'), person('émile'), person('Ana'), person('Émile')];
+    const sorted = sortPersonItems([...items]);
+    expect(sorted.map((i) => i.id)).toEqual(new PersonSearch(items).search('').map((i) => i.id));
   });
 });

@@ -2,11 +2,13 @@
 // → unlocked (pending confirmation, or ready with keys and sync) → locked → unlocked … → signed out.
 // Keys live only in the unlocked states and are zeroed when leaving them.
 import type { Me } from '@relais/core/protocol';
-import type { Keyring, UserKeyPair } from '@relais/core/crypto/keys';
+import { Keyring, type OrgKey, type UserKeyPair } from '@relais/core/crypto/keys';
 import { ApiClient } from '../api/client.ts';
 import { ApiError } from '../api/errors.ts';
 import { loadPrimitives } from '../crypto/sodium.ts';
 import { DataClient } from '../data/client.ts';
+import type { Endpoint } from '../data/protocol.ts';
+import { prepareKdf } from '../crypto/kdf.ts';
 import { DeviceCache, type CachedAccount } from '../storage/device-cache.ts';
 import { IdbLocalStore } from '../storage/local-store.ts';
 import { deleteUserDb, openUserDb } from '../storage/user-db.ts';
@@ -20,6 +22,12 @@ export interface Unlocked {
   me: Me;
   keyPair: UserKeyPair;
   authKey: string;
+  /**
+   * The organisation keys of `me` when the login or unlock opened them in the KDF worker; taken
+   * once by the workspace. Otherwise (a Me refreshed with new keys, a new organisation) the page
+   * opens them, loading libsodium then.
+   */
+  orgKeys?: OrgKey[];
 }
 
 export interface Workspace {
@@ -58,9 +66,21 @@ export class AppController extends Store<AppState> {
   private workspace: Workspace | null = null;
   private inactivity: InactivityWatcher | null = null;
   private mePoll: ReturnType<typeof setInterval> | null = null;
+  /** A data Worker started while the unlock screen is shown; the next workspace takes it. */
+  private preparedData: Endpoint | null = null;
 
   constructor() {
     super({ status: 'starting' });
+  }
+
+  protected override set(next: AppState): void {
+    super.set(next);
+    // On a login or unlock screen the person types a password for a few seconds: the Workers
+    // that will derive the keys and open the data start now, so nothing waits for them after.
+    if (next.status === 'locked' || next.status === 'signedOut') {
+      prepareKdf();
+      this.preparedData ??= DataClient.prepare();
+    }
   }
 
   private readonly onFocus = () => {
@@ -129,15 +149,15 @@ export class AppController extends Store<AppState> {
   async unlock(password: string): Promise<void> {
     const account = this.account;
     if (!account) throw new Error('no account to unlock');
-    const { keyPair, authKey } = await flows.unlockWithPassword(account.me, password);
-    this.session = { me: account.me, keyPair, authKey };
+    const { keyPair, authKey, orgKeys } = await flows.unlockWithPassword(account.me, password);
+    this.session = { me: account.me, keyPair, authKey, orgKeys };
     await this.enterUnlocked();
     void this.refreshMe();
   }
 
   private async openAccount(opened: flows.OpenedAccount): Promise<void> {
     await this.remember(opened);
-    this.session = { me: opened.me, keyPair: opened.keyPair, authKey: opened.authKey };
+    this.session = { me: opened.me, keyPair: opened.keyPair, authKey: opened.authKey, orgKeys: opened.orgKeys };
     await this.enterUnlocked();
   }
 
@@ -150,8 +170,14 @@ export class AppController extends Store<AppState> {
   private async enterUnlocked(): Promise<void> {
     const session = this.session;
     if (!session) return;
-    const p = await loadPrimitives();
-    const keyring = openKeyring(p, session.me, session.keyPair);
+    const opened = session.orgKeys;
+    session.orgKeys = undefined;
+    const keyring =
+      opened === undefined
+        ? openKeyring(await loadPrimitives(), session.me, session.keyPair)
+        : opened.length > 0
+          ? new Keyring(session.me.organisation.id, opened)
+          : null;
     this.startWatchers();
     if (!keyring) {
       this.set({ status: 'pending', session });
@@ -172,14 +198,21 @@ export class AppController extends Store<AppState> {
 
   private async openWorkspace(session: Unlocked, keyring: Keyring): Promise<Workspace> {
     // The Worker gets its own copies of the keys; both are zeroed on lock.
-    const data = await DataClient.start({
-      userId: session.me.user.id,
-      organisationId: keyring.organisationId,
-      keys: keyring.all().map((k) => ({ kind: k.kind, version: k.version, key: k.key.slice() })),
-      token: this.account?.token ?? null,
-      apiBase: typeof location === 'undefined' ? '' : location.origin,
-    });
+    const prepared = this.preparedData;
+    this.preparedData = null;
+    const data = await DataClient.start(
+      {
+        userId: session.me.user.id,
+        organisationId: keyring.organisationId,
+        keys: keyring.all().map((k) => ({ kind: k.kind, version: k.version, key: k.key.slice() })),
+        token: this.account?.token ?? null,
+        apiBase: typeof location === 'undefined' ? '' : location.origin,
+      },
+      { prepared },
+    );
     const sync = new SyncController(data, data, () => void this.renewToken());
+    // A record under a key version this session lacks (a rotation elsewhere): reload the keys.
+    data.onKeysMissing(() => void this.refreshMe());
     const screenMemory = new Map<string, unknown>();
     return {
       keyring,

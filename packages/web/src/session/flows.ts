@@ -3,12 +3,13 @@
 import { fromBase64, toBase64 } from '@relais/core/base64';
 import { uuidv7 } from '@relais/core/uuid';
 import type { Credentials, Me, SessionResponse } from '@relais/core/protocol';
-import { generateOrgKey, generateUserKeyPair, Keyring, unwrapPrivateKey, wrapPrivateKey, type UserKeyPair } from '@relais/core/crypto/keys';
+import { generateOrgKey, generateUserKeyPair, Keyring, wrapPrivateKey, type OrgKey, type UserKeyPair } from '@relais/core/crypto/keys';
 import { deriveRecoveryKeys, newRecoveryCode, unwrapKeyring, wrapKeyring } from '@relais/core/crypto/recovery';
-import { CryptoError, isCryptoError } from '@relais/core/crypto/errors';
+import { isCryptoError } from '@relais/core/crypto/errors';
 import type { ApiClient } from '../api/client.ts';
 import { ApiError } from '../api/errors.ts';
-import { deriveKeys } from '../crypto/kdf.ts';
+import { deriveKeys, openKeys } from '../crypto/kdf.ts';
+import { sealedAccount } from '../crypto/kdf-tasks.ts';
 import { loadPrimitives, random } from '../crypto/sodium.ts';
 import { systemClock } from './clock.ts';
 import { kindsFor, sealKeysFor } from './keys.ts';
@@ -19,6 +20,8 @@ export interface OpenedAccount {
   keyPair: UserKeyPair;
   /** The auth key, kept in memory while unlocked to renew an expired session token. */
   authKey: string;
+  /** The organisation keys of `me`, when the flow opened them already (in the KDF worker). */
+  orgKeys?: OrgKey[];
 }
 
 export const WRONG_PASSWORD = 'Mot de passe incorrect.';
@@ -71,32 +74,26 @@ export async function createOrganisation(
   return { ...response, keyPair, authKey: credentials.authKey, recoveryCode };
 }
 
-/** Opens the private key from a Me (cached or fresh) with the password; works offline. */
-export async function unlockWithPassword(me: Me, password: string): Promise<{ keyPair: UserKeyPair; authKey: string }> {
-  const p = await loadPrimitives();
-  const derived = await deriveKeys({ op: 'derive', password, kdf: me.kdf });
+/** Opens the private key and the organisation keys of a Me (cached or fresh) with the password; works offline. */
+export async function unlockWithPassword(me: Me, password: string): Promise<{ keyPair: UserKeyPair; authKey: string; orgKeys: OrgKey[] }> {
   try {
-    const privateKey = unwrapPrivateKey(p, derived.encryptionKey, me.user.id, fromBase64(me.wrappedPrivateKey));
-    if (!me.user.publicKey) throw new CryptoError('MALFORMED', 'no public key');
-    return { keyPair: { publicKey: fromBase64(me.user.publicKey), privateKey }, authKey: toBase64(derived.authKey) };
+    const opened = await openKeys({ op: 'unlock', password, kdf: me.kdf, account: sealedAccount(me) });
+    if (opened.authKey === null) throw new Error('unlock without an auth key');
+    return { keyPair: { publicKey: opened.publicKey, privateKey: opened.privateKey }, authKey: opened.authKey, orgKeys: opened.orgKeys };
   } catch (error) {
     if (isCryptoError(error, 'DECRYPT_FAILED')) throw new ApiError('INVALID_CREDENTIALS', WRONG_PASSWORD, 0);
     throw error;
-  } finally {
-    derived.encryptionKey.fill(0);
   }
 }
 
 export async function login(api: ApiClient, email: string, password: string): Promise<OpenedAccount> {
   const { kdf } = await api.prelogin(email);
-  const p = await loadPrimitives();
   const derived = await deriveKeys({ op: 'derive', password, kdf });
   try {
     const authKey = toBase64(derived.authKey);
     const response = await api.login(email, authKey);
-    const privateKey = unwrapPrivateKey(p, derived.encryptionKey, response.me.user.id, fromBase64(response.me.wrappedPrivateKey));
-    if (!response.me.user.publicKey) throw new CryptoError('MALFORMED', 'no public key');
-    return { ...response, keyPair: { publicKey: fromBase64(response.me.user.publicKey), privateKey }, authKey };
+    const opened = await openKeys({ op: 'open', encryptionKey: derived.encryptionKey, account: sealedAccount(response.me) });
+    return { ...response, keyPair: { publicKey: opened.publicKey, privateKey: opened.privateKey }, authKey, orgKeys: opened.orgKeys };
   } finally {
     derived.encryptionKey.fill(0);
   }

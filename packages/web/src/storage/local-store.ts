@@ -8,6 +8,15 @@ import type { StoredRecord, UserDb } from './user-db.ts';
 /** The meta key of the full pull's cursor (the first sync keeps one per phase besides it). */
 export const CURSOR = 'cursor';
 const LAST_SYNC = 'lastSyncAt';
+
+/**
+ * Meta key of a collection's write generation: bumped in the same transaction as every write of
+ * its records, so a sealed index snapshot made at generation G is known to be current exactly
+ * while the generation is still G (whichever tab or Worker wrote since).
+ */
+export function generationKey(collection: string): string {
+  return `gen:${collection}`;
+}
 /** Every id sorts between '' and the highest BMP character. */
 const HIGHEST = '\uffff';
 
@@ -43,12 +52,33 @@ export class IdbLocalStore implements LocalStore, BatchLocalStore {
    * metadata to the same transaction (the first sync's phase moves with its last cursor).
    */
   async put(records: LocalRecord[], cursor?: number, cursorKey: string = CURSOR, meta?: Readonly<Record<string, number | string>>): Promise<void> {
+    await this.write(records, cursor, cursorKey, meta);
+  }
+
+  /** `put`, answering each written collection's write generation after the write. */
+  async write(
+    records: LocalRecord[],
+    cursor?: number,
+    cursorKey: string = CURSOR,
+    meta?: Readonly<Record<string, number | string>>,
+  ): Promise<ReadonlyMap<Collection, number>> {
     const tx = this.db.transaction(['records', 'meta'], 'readwrite');
     const writes: Promise<unknown>[] = [];
+    const generations = new Map<Collection, number>();
+    const metaStore = tx.objectStore('meta');
     try {
       for (const r of records) writes.push(tx.objectStore('records').put(toStored(r)));
-      if (cursor !== undefined) writes.push(tx.objectStore('meta').put(cursor, cursorKey));
-      for (const [key, value] of Object.entries(meta ?? {})) writes.push(tx.objectStore('meta').put(value, key));
+      for (const collection of new Set(records.map((r) => r.collection))) {
+        writes.push(
+          metaStore.get(generationKey(collection)).then((value) => {
+            const next = (typeof value === 'number' ? value : 0) + 1;
+            generations.set(collection, next);
+            return metaStore.put(next, generationKey(collection));
+          }),
+        );
+      }
+      if (cursor !== undefined) writes.push(metaStore.put(cursor, cursorKey));
+      for (const [key, value] of Object.entries(meta ?? {})) writes.push(metaStore.put(value, key));
     } catch (error) {
       // A bad key throws synchronously; without an explicit abort the writes already queued
       // would still commit and the batch would be half-written.
@@ -58,6 +88,13 @@ export class IdbLocalStore implements LocalStore, BatchLocalStore {
     }
     // tx.done rejects (and the transaction aborts as a whole) if any single write fails.
     await Promise.all([...writes, tx.done]);
+    return generations;
+  }
+
+  /** A collection's write generation (0 before its first write). */
+  async generation(collection: Collection): Promise<number> {
+    const value = await this.db.get('meta', generationKey(collection));
+    return typeof value === 'number' ? value : 0;
   }
 
   async list(collection: Collection): Promise<LocalRecord[]> {

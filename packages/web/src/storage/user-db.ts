@@ -1,6 +1,6 @@
 // One IndexedDB database per user id: two accounts on one device never share a store (MANO once
 // showed one user's cached data to the next). The database holds ciphertexts, the outbox and
-// non-personal sync metadata only.
+// non-personal sync metadata only (and the summary index sealed like a record).
 import { openDB, deleteDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { LocalRecord } from '@relais/core/sync/types';
 
@@ -13,6 +13,20 @@ export interface StoredRecord extends LocalRecord {
 export interface StoredDraft {
   /** A keyed hash of the draft's name: the name itself (which may hold a record id) stays inside the envelope. */
   id: string;
+  keyVersion: number;
+  envelope: Uint8Array;
+}
+
+/**
+ * One part of the summary index of a collection, sealed with the general key (data/index-snapshot.ts):
+ * a warm start opens these instead of decrypting every record again.
+ */
+export interface StoredSnapshotPart {
+  collection: string;
+  part: number;
+  parts: number;
+  /** The collection's write generation (meta `gen:<collection>`) the part was made at. */
+  generation: number;
   keyVersion: number;
   envelope: Uint8Array;
 }
@@ -32,12 +46,16 @@ export interface UserDbSchema extends DBSchema {
     key: string;
     value: StoredDraft;
   };
+  snapshots: {
+    key: [string, number];
+    value: StoredSnapshotPart;
+  };
 }
 
 export type UserDb = IDBPDatabase<UserDbSchema>;
 
 const PREFIX = 'relais-user-';
-export const USER_DB_VERSION = 2;
+export const USER_DB_VERSION = 3;
 
 export function userDbName(userId: string): string {
   return PREFIX + userId;
@@ -52,6 +70,7 @@ export async function openUserDb(userId: string): Promise<UserDb> {
         d.createObjectStore('meta');
       }
       if (oldVersion < 2) d.createObjectStore('drafts', { keyPath: 'id' });
+      if (oldVersion < 3) d.createObjectStore('snapshots', { keyPath: ['collection', 'part'] });
     },
     // Another tab logging out deletes this database (or a newer version upgrades it): let it,
     // instead of blocking it forever.

@@ -8,12 +8,15 @@ import { focusFirstInvalid } from '../../ui/forms.ts';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { Missing } from './common.tsx';
 import { TeamSelect, useTeam } from './controls.tsx';
-import { useDraft, useIndex, useRecord, useWriter } from './data.ts';
+import { useDraft, useIndex, useRecord, useSettings, useWriter } from './data.ts';
 import { setFlash } from '../../ui/flash.ts';
 import { checkObservation, COMMENT_MAX, EMPTY_OBSERVATION, whenOf, type FormErrors, type ObservationInput, type ObservationKey, withoutKeys } from './forms.ts';
 import { activityPaths } from './paths.ts';
 import { saveFailure } from '../../ui/save-failure.ts';
 import { WhenFields } from './WhenFields.tsx';
+import { applicableDefinitions, storedCustomValues } from '@relais/core/domain/custom-fields';
+import { CustomFieldsInputs } from '../custom-fields/CustomFieldsInputs.tsx';
+import { useCustomValues } from '../custom-fields/useCustomValues.ts';
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
@@ -28,6 +31,13 @@ export function ObservationFormScreen({ id, territoryId }: { id?: string; territ
   const [errors, setErrors] = useState<FormErrors<ObservationKey>>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Custom fields follow the observation's team, as typed in the draft or stored.
+  const { customFieldDefinitions } = useSettings();
+  const stored = record.status === 'found' ? record.fields : null;
+  const customTeam = draft?.teamId ?? stored?.teamId ?? teamId;
+  const customDefinitions = useMemo(() => applicableDefinitions(customFieldDefinitions, { target: 'observation', teamId: customTeam }), [customFieldDefinitions, customTeam]);
+  const storedCustom = useMemo(() => storedCustomValues(stored?.customFields), [stored]);
+  const custom = useCustomValues(id ? `activity.observation.${id}.custom` : `activity.observation.new.${territoryId ?? ''}.custom`, customDefinitions, storedCustom);
   const territoryOptions = useMemo(
     () => [
       { value: '', label: 'Choisir un territoire' },
@@ -69,18 +79,21 @@ export function ObservationFormScreen({ id, territoryId }: { id?: string; territ
     event.preventDefault();
     if (busy) return;
     const checked = checkObservation(value, nowMs);
+    const customChecked = custom.check();
     setAlert(null);
-    if (!checked.ok) {
-      setErrors(checked.errors);
+    if (!checked.ok || !customChecked.ok) {
+      setErrors(checked.ok ? {} : checked.errors);
       requestAnimationFrame(() => focusFirstInvalid(form.current));
       return;
     }
     setErrors({});
     setBusy(true);
     try {
-      if (id) await writer.update('observation', id, checked.fields);
-      else await writer.create('observation', checked.fields);
+      const fields = { ...checked.fields, customFields: customChecked.values };
+      if (id) await writer.update('observation', id, fields);
+      else await writer.create('observation', fields);
       clearDraft();
+      custom.clear();
       setFlash(id ? 'Observation modifiée.' : 'Observation enregistrée.');
       navigate(activityPaths.territory(checked.fields.territoryId));
     } catch (error) {
@@ -98,6 +111,7 @@ export function ObservationFormScreen({ id, territoryId }: { id?: string; territ
     try {
       await writer.remove('observation', id);
       clearDraft();
+      custom.clear();
       setFlash('Observation mise à la corbeille.');
       navigate(back);
     } catch (error) {
@@ -127,9 +141,17 @@ export function ObservationFormScreen({ id, territoryId }: { id?: string; territ
           </div>
         </fieldset>
         <TextAreaField label="Texte" value={value.text} onValue={(text) => set({ text })} error={errors.text} maxLength={COMMENT_MAX} rows={5} />
+        <CustomFieldsInputs state={custom} />
         <div className="actions">
           <SubmitButton busy={busy}>Enregistrer l'observation</SubmitButton>
-          <Link href={back} className="button secondary" onClick={() => clearDraft()}>
+          <Link
+            href={back}
+            className="button secondary"
+            onClick={() => {
+              clearDraft();
+              custom.clear();
+            }}
+          >
             Annuler
           </Link>
         </div>

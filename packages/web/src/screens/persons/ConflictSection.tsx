@@ -3,6 +3,7 @@
 import type { Json } from '@relais/core/sync/types';
 import { displayValue, fieldLabel, formatIsoDateTime } from './labels.ts';
 import type { Who } from './names.ts';
+import { CustomValuesText } from '../custom-fields/CustomFieldsChange.tsx';
 
 export interface ConflictView {
   id: string;
@@ -39,12 +40,12 @@ export function ConflictSection({ conflicts, who, teamNames }: { conflicts: read
             <dl>
               <dt>Valeur conservée</dt>
               <dd>
-                <span className="value">{displayValue(c.field, c.keptValue, teamNames)}</span>
+                <span className="value">{c.field === 'customFields' ? <CustomValuesText values={c.keptValue} /> : displayValue(c.field, c.keptValue, teamNames)}</span>
                 <span className="stamp"> — saisie {describeStamp(c.keptStamp, who)}</span>
               </dd>
               <dt>Valeur mise de côté</dt>
               <dd>
-                <span className="value">{displayValue(c.field, c.setAsideValue, teamNames)}</span>
+                <span className="value">{c.field === 'customFields' ? <CustomValuesText values={c.setAsideValue} /> : displayValue(c.field, c.setAsideValue, teamNames)}</span>
                 <span className="stamp"> — saisie {describeStamp(c.setAsideStamp, who)}</span>
               </dd>
             </dl>

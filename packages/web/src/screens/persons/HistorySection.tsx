@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ChangeInput } from './timeline.ts';
 import { displayValue, fieldLabel, formatIsoDateTime } from './labels.ts';
 import type { Who } from './names.ts';
+import { CustomFieldsChange } from '../custom-fields/CustomFieldsChange.tsx';
 
 const PAGE = 20;
 
@@ -21,17 +22,21 @@ export function HistorySection({ changes, who, teamNames }: { changes: readonly 
               <p className="history-head">
                 <strong>{fieldLabel(c.field)}</strong> — {formatIsoDateTime(c.at)}, par {who(c.by)}
               </p>
-              <p className="history-change">
-                <span className="before">
-                  <span className="sr-only">Avant : </span>
-                  {displayValue(c.field, c.before, teamNames)}
-                </span>
-                <span aria-hidden="true"> → </span>
-                <span className="after">
-                  <span className="sr-only">, après : </span>
-                  {displayValue(c.field, c.after, teamNames)}
-                </span>
-              </p>
+              {c.field === 'customFields' ? (
+                <CustomFieldsChange before={c.before} after={c.after} />
+              ) : (
+                <p className="history-change">
+                  <span className="before">
+                    <span className="sr-only">Avant : </span>
+                    {displayValue(c.field, c.before, teamNames)}
+                  </span>
+                  <span aria-hidden="true"> → </span>
+                  <span className="after">
+                    <span className="sr-only">, après : </span>
+                    {displayValue(c.field, c.after, teamNames)}
+                  </span>
+                </p>
+              )}
             </li>
           ))}
         </ol>

@@ -1,6 +1,6 @@
 // The person's file (dossier): who they are, alerts first, what links them to places and people,
 // then everything that happened with them and the field-change history.
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from '../../app/router.tsx';
 import { StatusMessage } from '../../ui/feedback.tsx';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
@@ -8,7 +8,7 @@ import { Comments } from '../actions/Comments.tsx';
 import { PersonActivity } from '../activity/PersonActivity.tsx';
 import { ageLabel } from '@relais/core/domain/age';
 import { ConflictSection, type ConflictView } from './ConflictSection.tsx';
-import { useHistory, useIndex, useRecord, useSettings, useTeams } from './data.ts';
+import { useHistory, useIndexItem, useRecord, useSettings, useTeams } from './data.ts';
 import { DeletePerson } from './DeletePerson.tsx';
 import { FamilySection } from './FamilySection.tsx';
 import { takeFlash } from '../../ui/flash.ts';
@@ -22,6 +22,7 @@ import { PlacesSection } from './PlacesSection.tsx';
 import { ReturnToActiveList } from './ReturnToActiveList.tsx';
 import { Loading, Missing } from './states.tsx';
 import { TimelineSection } from './TimelineSection.tsx';
+import { CustomFieldsSection } from '../custom-fields/CustomFieldsSection.tsx';
 import type { ChangeInput } from './timeline.ts';
 
 function Value({ children }: { children: string }) {
@@ -74,17 +75,16 @@ export function PersonFileScreen({ id }: { id: string }) {
   const { modules } = useSettings();
   const hasActivity = modules.passages || modules.encounters;
   const [flash] = useState(() => takeFlash());
-  // The header and the fields paint first; the sections below the fold (comments, timeline…)
-  // render in a transition that yields to the browser, so opening a file feels immediate.
-  const [below, setBelow] = useState(false);
-  useEffect(() => startTransition(() => setBelow(true)), []);
+  // Every section renders with the header, from the summaries already on the page: their reads
+  // of full documents leave in the same task, travel as one batch (data/client.ts) and come back
+  // as one render, instead of a render per section after a deferred second pass.
   const teamNames = useMemo(() => new Map(teams.map((t) => [t.id, t.name])), [teams]);
-  const persons = useIndex('person');
+  const indexed = useIndexItem('person', id);
   const fields = record.status === 'found' ? record.fields : null;
   const person = useMemo(() => (fields ? formValues(fields) : null), [fields]);
   // The summary is already on the page: the header shows at once, before the Worker has
   // decrypted the whole file.
-  const summary = useMemo(() => persons?.find((p) => p.id === id)?.summary ?? null, [persons, id]);
+  const summary = indexed?.summary ?? null;
   const conflicts = useMemo(
     () =>
       history.flatMap((e): ConflictView[] =>
@@ -147,7 +147,8 @@ export function PersonFileScreen({ id }: { id: string }) {
         {person ? <FieldList person={person} teamNames={teamNames} /> : <p className="hint">Déchiffrement du dossier…</p>}
         {person?.outOfActiveList ? <ReturnToActiveList id={id} date={person.outOfActiveListDate} reasons={person.outOfActiveListReasons} /> : null}
       </section>
-      {below ? <BelowTheFold id={id} name={name} createdAt={fields?.createdAt ?? ''} createdBy={fields?.createdBy ?? ''} changes={changes} hasActivity={hasActivity} /> : null}
+      <CustomFieldsSection values={fields?.customFields} />
+      <BelowTheFold id={id} name={name} createdAt={fields?.createdAt ?? ''} createdBy={fields?.createdBy ?? ''} changes={changes} hasActivity={hasActivity} />
     </main>
   );
 }

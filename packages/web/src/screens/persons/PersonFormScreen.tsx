@@ -32,6 +32,11 @@ import { personPaths } from './paths.ts';
 import { validatePerson } from './validation.ts';
 import { writerErrors } from './writer-errors.ts';
 import { Loading, Missing } from './states.tsx';
+import { applicableDefinitions, storedCustomValues } from '@relais/core/domain/custom-fields';
+import type { Json } from '@relais/core/sync/types';
+import { CustomFieldsInputs } from '../custom-fields/CustomFieldsInputs.tsx';
+import { useCurrentTeam } from '../custom-fields/useCurrentTeam.ts';
+import { useCustomValues } from '../custom-fields/useCustomValues.ts';
 
 export function NewPersonScreen() {
   const me = useMe();
@@ -50,10 +55,10 @@ export function EditPersonScreen({ id }: { id: string }) {
   const current = useMemo(() => (fields ? formValues(fields) : null), [fields]);
   if (record.status === 'loading') return <Loading />;
   if (record.status === 'missing' || record.deleted || !current) return <Missing />;
-  return <PersonForm id={id} current={current} draftKey={`person-form:${id}`} />;
+  return <PersonForm id={id} current={current} draftKey={`person-form:${id}`} customFields={fields?.customFields} />;
 }
 
-function PersonForm({ id, current, draftKey }: { id?: string; current: PersonFormValues; draftKey: string }) {
+function PersonForm({ id, current, draftKey, customFields }: { id?: string; current: PersonFormValues; draftKey: string; customFields?: Json }) {
   const writer = useWriter();
   const settings = useSettings();
   const teams = useTeams();
@@ -66,7 +71,12 @@ function PersonForm({ id, current, draftKey }: { id?: string; current: PersonFor
   const exitDate = useRef<HTMLInputElement>(null);
   const leaveButton = useRef<HTMLButtonElement>(null);
   const values = shownValues(draft, current);
-  const dirty = isDirty(draft, current);
+  // Custom fields (social group) enabled for the current team, with a draft of their own.
+  const customTeam = useCurrentTeam();
+  const customDefinitions = useMemo(() => applicableDefinitions(settings.customFieldDefinitions, { target: 'personSocial', teamId: customTeam }), [settings.customFieldDefinitions, customTeam]);
+  const storedCustom = useMemo(() => storedCustomValues(customFields), [customFields]);
+  const custom = useCustomValues(`${draftKey}:custom`, customDefinitions, storedCustom);
+  const dirty = isDirty(draft, current) || custom.dirty;
   // A draft found on opening is announced at the top; one being typed is only mentioned at the
   // bottom, so the fields do not move under the fingers at the first keystroke.
   const [restored] = useState(dirty);
@@ -105,9 +115,10 @@ function PersonForm({ id, current, draftKey }: { id?: string; current: PersonFor
     if (busy) return;
     const toSave = normalise(values);
     const found = validatePerson(toSave, today);
+    const customChecked = custom.check();
     setErrors(found);
     setAlert(null);
-    if (hasErrors(found)) {
+    if (hasErrors(found) || !customChecked.ok) {
       requestAnimationFrame(() => focusFirstInvalid(form.current));
       return;
     }
@@ -116,12 +127,13 @@ function PersonForm({ id, current, draftKey }: { id?: string; current: PersonFor
       let recordId: string;
       if (id) {
         recordId = id;
-        const patch = changedFields(draft, current);
+        const patch = { ...changedFields(draft, current), ...(customChecked.changed ? { customFields: customChecked.values } : {}) };
         if (Object.keys(patch).length > 0) await writer.update('person', id, patch);
       } else {
-        recordId = await writer.create('person', { ...emptyPerson(), ...toSave });
+        recordId = await writer.create('person', { ...emptyPerson(), ...toSave, customFields: customChecked.values });
       }
       clearDraft();
+      custom.clear();
       setFlash(id ? 'Modifications enregistrées.' : 'Personne enregistrée.');
       navigate(personPaths.person(recordId), { replace: !id });
     } catch (error) {
@@ -139,6 +151,7 @@ function PersonForm({ id, current, draftKey }: { id?: string; current: PersonFor
 
   const discard = () => {
     clearDraft();
+    custom.clear();
     setErrors({});
     // The button disappears with the note: focus goes to the first field.
     requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('input, select, textarea')?.focus());
@@ -209,12 +222,16 @@ function PersonForm({ id, current, draftKey }: { id?: string; current: PersonFor
             </>
           )}
         </fieldset>
+        <CustomFieldsInputs state={custom} />
         <div className="actions">
           <SubmitButton busy={busy}>Enregistrer</SubmitButton>
           <Link
             href={id ? personPaths.person(id) : personPaths.list}
             className="button secondary"
-            onClick={() => clearDraft()}
+            onClick={() => {
+              clearDraft();
+              custom.clear();
+            }}
           >
             Annuler
           </Link>

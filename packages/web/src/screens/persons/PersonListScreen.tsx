@@ -1,6 +1,6 @@
 // « Personnes »: the whole file active in one virtualised list, searchable as you type. Two taps
 // from anywhere: « Personnes » in the navigation, then the person.
-import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useWorkspace } from '../../app/context.ts';
 import { remembered } from '../../app/screen-memory.ts';
 import { Link } from '../../app/router.tsx';
@@ -133,16 +133,21 @@ export function PersonListScreen() {
   const [query, setQuery] = useState(initial.query);
   const [includeOut, setIncludeOut] = useState(initial.includeOut);
   const [flash] = useState(() => takeFlash());
-  const deferred = useDeferredValue(query);
-  const searching = deferred.trim() !== '';
+  // Searched at each key, not deferred: a search typed further only looks at the previous
+  // matches (search/person-search.ts), and one render per key costs less than two.
+  const searching = query.trim() !== '';
   // Alphabetical for an empty query, best match first otherwise.
-  const found = usePersonSearch(deferred);
+  const found = usePersonSearch(query);
   const today = localToday();
 
   const conflicted = useMemo(() => conflictedPersons(conflicts ?? []), [conflicts]);
   const teamNames = useMemo(() => new Map(teams.map((t) => [t.id, t.name])), [teams]);
   const source = found;
   const { shown, hiddenOut } = useMemo(() => activeFilter(source ?? [], includeOut), [source, includeOut]);
+  const renderItem = useCallback(
+    (item: PersonItem) => <PersonRow item={item} conflict={conflicted.has(item.id)} teamNames={teamNames} today={today} />,
+    [conflicted, teamNames, today],
+  );
 
   useEffect(() => {
     memory.query = query;
@@ -166,7 +171,7 @@ export function PersonListScreen() {
   let count: string;
   if (source === null) count = 'Chargement…';
   else if (total === 0) count = 'Aucune personne enregistrée pour le moment.';
-  else if (shown.length === 0) count = searching ? `Aucune personne ne correspond à « ${deferred.trim()} ».` : 'Aucune personne dans la file active.';
+  else if (shown.length === 0) count = searching ? `Aucune personne ne correspond à « ${query.trim()} ».` : 'Aucune personne dans la file active.';
   else count = `${searching ? plural(shown.length, 'personne trouvée', 'personnes trouvées') : plural(shown.length, 'personne', 'personnes')}.`;
   if (source !== null && hiddenOut > 0) {
     count += hiddenOut === 1 ? ' 1 autre, sortie de la file active, est masquée.' : ` ${hiddenOut} autres, sorties de la file active, sont masquées.`;
@@ -206,7 +211,7 @@ export function PersonListScreen() {
         estimatedHeight={84}
         label="Liste des personnes"
         className="person-list virtual"
-        renderItem={(item) => <PersonRow item={item} conflict={conflicted.has(item.id)} teamNames={teamNames} today={today} />}
+        renderItem={renderItem}
       />
     </main>
   );

@@ -2,7 +2,7 @@
 // 30. The page itself scrolls (one scroll on a phone, no nested scroll box); rows keep their
 // natural height, measured once rendered. Arrow keys, Page Up/Down, Home and End move focus from
 // row to row, bringing rows that are not yet rendered into the DOM first.
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { buildOffsets, isNavigationKey, nextIndex, revealDelta, totalHeight, visibleRange, type Range } from './windowing.ts';
 
 const OVERSCAN = 8;
@@ -22,7 +22,7 @@ function sameRange(a: Range, b: Range): boolean {
   return a.start === b.start && a.end === b.end;
 }
 
-export function VirtualList<T>({ items, itemKey, renderItem, estimatedHeight, label, className }: VirtualListProps<T>) {
+function VirtualListImpl<T>({ items, itemKey, renderItem, estimatedHeight, label, className }: VirtualListProps<T>) {
   const listRef = useRef<HTMLUListElement>(null);
   const heights = useRef(new Map<string, number>());
   const [measured, setMeasured] = useState(0);
@@ -148,3 +148,6 @@ export function VirtualList<T>({ items, itemKey, renderItem, estimatedHeight, la
     </ul>
   );
 }
+
+/** Re-renders only when its items or row renderer change, not with every render of the screen around it. */
+export const VirtualList = memo(VirtualListImpl) as typeof VirtualListImpl;

@@ -5,6 +5,7 @@ export {
   useHistory,
   useIndex,
   useIndexGroup,
+  useIndexItem,
   useIndexGroups,
   useMe,
   useMemberNames,

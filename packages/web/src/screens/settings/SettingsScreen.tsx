@@ -11,6 +11,7 @@ import { FormAlert, StatusMessage, SubmitButton } from '../../ui/feedback.tsx';
 import { focusFirstInvalid } from '../../ui/forms.ts';
 import { saveFailure } from '../../ui/save-failure.ts';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
+import { CustomFieldsSettings } from './CustomFieldsSettings.tsx';
 import { checkSettings, removedLabels, toInput, withDraft, type SettingsDraft, type SettingsErrors, type SettingsInput } from './settings-form.ts';
 
 const DRAFT_KEY = 'settings.organisation';
@@ -230,6 +231,7 @@ function SettingsForm() {
         </div>
         <StatusMessage>{saved ? 'Paramètres enregistrés. Ils seront appliqués sur tous les appareils à leur prochaine synchronisation.' : ''}</StatusMessage>
       </form>
+      <CustomFieldsSettings />
     </main>
   );
 }

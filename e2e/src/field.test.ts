@@ -90,6 +90,7 @@ describe.each(BACKENDS)('field app in Chromium on %s', (kind) => {
   const seriesTitle = canary('Serie');
   const occurrenceTitle = canary('Occurrence');
   const personComment = canary('Transmis');
+  const customValue = canary('Situation');
   const personCommentEdited = canary('Corrige');
   const actionComment = canary('Commente');
   const passageComment = canary('Passage');
@@ -513,6 +514,31 @@ describe.each(BACKENDS)('field app in Chromium on %s', (kind) => {
     await checkAccessibility(admin, 'journal');
     await expect.poll(() => screenText(admin.page), { timeout: 30_000 }).toContain(`${memberAccount.name} a reçu`);
     expect(await screenText(admin.page)).toContain(`${adminAccount.name} a envoyé`);
+  });
+
+  it("(c3) shows an administrator's new custom field on the member's device without a reload, and the value typed there on the administrator's", async () => {
+    const { admin, member } = env();
+    const label = 'Situation administrative';
+    await navTo(admin.page, 'Paramètres', "Paramètres de l'organisation");
+    await admin.page.getByRole('button', { name: 'Ajouter un champ : Dossier de la personne (social)' }).click();
+    await admin.page.getByLabel('Nom du champ').fill(label);
+    await admin.page.getByRole('button', { name: 'Enregistrer les champs personnalisés' }).click();
+    await admin.page.getByRole('status').filter({ hasText: 'Champs personnalisés enregistrés' }).waitFor();
+    await checkAccessibility(admin, 'settings-custom-fields');
+    await waitSynced(admin.page);
+
+    // B opens the person's form before its next sync: the field appears when that sync brings it, with no reload.
+    await openPerson(member.page, person);
+    await member.page.getByRole('link', { name: 'Modifier la personne' }).click();
+    await waitForHeading(member.page, 'Modifier la personne');
+    await syncUntil(member.page, async () => (await member.page.getByLabel(label, { exact: true }).count()) > 0, 'the new custom field on B');
+    await member.page.getByLabel(label, { exact: true }).fill(customValue);
+    await member.page.getByRole('button', { name: 'Enregistrer' }).click();
+    await waitForHeading(member.page, person);
+    await waitSynced(member.page);
+
+    await openPerson(admin.page, person);
+    await syncUntil(admin.page, async () => (await screenText(admin.page)).includes(customValue), 'the custom value on A');
   });
 
   it('(d) logs a passage and creates an action from « Accueil » with the keyboard alone', async () => {

@@ -35,6 +35,19 @@ export const COLLECTIONS = {
   settings: { keyKind: 'general' },
   /** Field-change and conflict history of another record, one record per event. */
   history: { keyKind: 'general' },
+  /** A consultation of the dossier médical (health professionals only). */
+  consultation: { keyKind: 'medical' },
+  /** A treatment of the dossier médical. */
+  treatment: { keyKind: 'medical' },
+  /** A comment of the dossier médical, never shown to the rest of the team. */
+  medicalComment: { keyKind: 'medical' },
+  /** The medical custom field values of one person, one record per person (derived id). */
+  medicalFile: { keyKind: 'medical' },
+  /**
+   * History of a medical record (values a merge set aside): the general `history` collection
+   * would put medical content under the general key, which every member holds.
+   */
+  medicalHistory: { keyKind: 'medical' },
 } as const satisfies Record<string, { keyKind: KeyKind }>;
 
 export type Collection = keyof typeof COLLECTIONS;
@@ -57,6 +70,11 @@ export const COLLECTION_LABELS: Record<Collection, string> = {
   serviceCount: 'Compteur de services',
   settings: 'Paramètres',
   history: 'Historique',
+  consultation: 'Consultation',
+  treatment: 'Traitement',
+  medicalComment: 'Commentaire médical',
+  medicalFile: 'Dossier médical',
+  medicalHistory: 'Historique médical',
 };
 
 export function collectionLabel(collection: string): string {
@@ -65,4 +83,18 @@ export function collectionLabel(collection: string): string {
 
 export function keyKindOf(collection: Collection): KeyKind {
   return COLLECTIONS[collection].keyKind;
+}
+
+/** The collections of the dossier médical: only holders of the medical key read or write them. */
+export const MEDICAL_COLLECTIONS: readonly Collection[] = COLLECTION_NAMES.filter((c) => keyKindOf(c) === 'medical');
+
+/** Where the history of a record of `collection` goes: under the same key kind as the record. */
+export function historyCollectionOf(collection: Collection): 'history' | 'medicalHistory' {
+  return keyKindOf(collection) === 'medical' ? 'medicalHistory' : 'history';
+}
+
+/** The collections a session holding these key kinds can open (the others it must never ask for). */
+export function collectionsForKinds(kinds: Iterable<KeyKind>): Collection[] {
+  const held = new Set(kinds);
+  return COLLECTION_NAMES.filter((c) => held.has(keyKindOf(c)));
 }

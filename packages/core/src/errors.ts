@@ -8,6 +8,7 @@ export const ERROR_MESSAGES = {
   ROUTE_NOT_FOUND: "Cette adresse n'existe pas.",
   UNAUTHENTICATED: 'Votre session a expiré : veuillez vous reconnecter.',
   FORBIDDEN: "Vous n'avez pas les droits nécessaires pour cette opération.",
+  MEDICAL_FORBIDDEN: 'Le dossier médical est réservé aux professionnels de santé de votre organisation.',
   RATE_LIMITED: 'Trop de tentatives : veuillez patienter quelques minutes avant de réessayer.',
   INVALID_CREDENTIALS: 'Adresse e-mail ou mot de passe incorrect.',
   EMAIL_TAKEN: 'Un compte existe déjà avec cette adresse e-mail.',

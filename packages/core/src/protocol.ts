@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { COLLECTION_NAMES, KEY_KINDS } from './collections.ts';
 import { ERROR_MESSAGES, type ErrorCode } from './errors.ts';
 
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'identifiant invalide');
 /** Standard padded base64 of binary data (ciphertexts, keys, salts). */

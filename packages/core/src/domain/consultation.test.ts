@@ -20,7 +20,7 @@ describe('ConsultationFields', () => {
   });
 
   it('summarises without notes nor constantes, and labels with type and day', () => {
-    expect(summariseConsultation(valid)).toEqual({ personId: PERSON_1, type: 'Infirmier', date: valid.date, status: 'todo', visibleTo: [] });
+    expect(summariseConsultation(valid)).toEqual({ personId: PERSON_1, type: 'Infirmier', date: valid.date, status: 'todo', visibleTo: [], createdBy: '' });
     expect(consultationLabel(valid)).toBe('Consultation Infirmier du 23/11/2026');
   });
 

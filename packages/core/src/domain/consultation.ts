@@ -3,6 +3,7 @@
 // must stay between a few health professionals (« visible seulement par »).
 import { z } from 'zod';
 import { choice, dateTime, id, idList, MESSAGES, recordMeta, requiredText, text, type FieldLabels } from './fields.ts';
+import { customValues } from './custom-fields.ts';
 import { dayLabel } from './label.ts';
 import { emptyVitalSigns, VitalSigns } from './vital-signs.ts';
 
@@ -20,6 +21,8 @@ export const ConsultationFields = z.object(
     notes: text(20_000),
     /** Empty: every health professional of the organisation; else only these members. */
     visibleTo: idList(100),
+    /** Values of the custom fields of the consultation's type (decision 012). */
+    customFields: customValues(),
     ...recordMeta,
   },
   { error: MESSAGES.document },
@@ -27,7 +30,7 @@ export const ConsultationFields = z.object(
 export type ConsultationFields = z.infer<typeof ConsultationFields>;
 
 export function emptyConsultation(personId = '', date = ''): ConsultationFields {
-  return { personId, type: '', date, status: 'todo', vitalSigns: emptyVitalSigns(), notes: '', visibleTo: [] };
+  return { personId, type: '', date, status: 'todo', vitalSigns: emptyVitalSigns(), notes: '', visibleTo: [], customFields: {} };
 }
 
 export const CONSULTATION_FIELD_LABELS: FieldLabels<ConsultationFields> = {
@@ -38,6 +41,7 @@ export const CONSULTATION_FIELD_LABELS: FieldLabels<ConsultationFields> = {
   vitalSigns: 'Constantes',
   notes: 'Notes',
   visibleTo: 'Visible seulement par',
+  customFields: 'Champs personnalisés',
 };
 
 export interface ConsultationSummary {
@@ -46,10 +50,12 @@ export interface ConsultationSummary {
   date: string;
   status: ConsultationStatus;
   visibleTo: string[];
+  /** Kept in the index so the list hides what the member may not open without decrypting again. */
+  createdBy: string;
 }
 
 export function summariseConsultation(f: ConsultationFields): ConsultationSummary {
-  return { personId: f.personId, type: f.type, date: f.date, status: f.status, visibleTo: [...f.visibleTo] };
+  return { personId: f.personId, type: f.type, date: f.date, status: f.status, visibleTo: [...f.visibleTo], createdBy: f.createdBy ?? '' };
 }
 
 export function consultationLabel(f: ConsultationFields): string {

@@ -69,6 +69,32 @@ import {
   type TerritorySummary,
 } from './territory.ts';
 import { META_FIELD_LABELS } from './fields.ts';
+import {
+  CONSULTATION_FIELD_LABELS,
+  ConsultationFields,
+  consultationLabel,
+  emptyConsultation,
+  summariseConsultation,
+  type ConsultationSummary,
+} from './consultation.ts';
+import {
+  emptyMedicalComment,
+  MEDICAL_COMMENT_FIELD_LABELS,
+  MedicalCommentFields,
+  medicalCommentLabel,
+  summariseMedicalComment,
+  type MedicalCommentSummary,
+} from './medical-comment.ts';
+import { emptyMedicalFile, MEDICAL_FILE_FIELD_LABELS, MedicalFileFields, medicalFileLabel, summariseMedicalFile, type MedicalFileSummary } from './medical-file.ts';
+import {
+  emptyTreatment,
+  TREATMENT_FIELD_LABELS,
+  TreatmentFields,
+  TreatmentFieldsObject,
+  treatmentLabel,
+  summariseTreatment,
+  type TreatmentSummary,
+} from './treatment.ts';
 
 /** The document and summary types of each collection. */
 export interface DomainTypes {
@@ -87,6 +113,11 @@ export interface DomainTypes {
   serviceCount: { fields: ServiceCountFields; summary: ServiceCountSummary };
   settings: { fields: SettingsFields; summary: SettingsSummary };
   history: { fields: HistoryFields; summary: HistorySummary };
+  consultation: { fields: ConsultationFields; summary: ConsultationSummary };
+  treatment: { fields: TreatmentFields; summary: TreatmentSummary };
+  medicalComment: { fields: MedicalCommentFields; summary: MedicalCommentSummary };
+  medicalFile: { fields: MedicalFileFields; summary: MedicalFileSummary };
+  medicalHistory: { fields: HistoryFields; summary: HistorySummary };
 }
 
 export type FieldsOf<C extends Collection> = DomainTypes[C]['fields'];
@@ -156,6 +187,11 @@ export const DOMAIN: { readonly [C in Collection]: DomainEntry<FieldsOf<C>, Summ
   serviceCount: entry(ServiceCountFields, ServiceCountFields, () => emptyServiceCount(), summariseServiceCount, serviceCountLabel, SERVICE_COUNT_FIELD_LABELS),
   settings: entry(SettingsFields, SettingsFields, defaultSettings, summariseSettings, settingsLabel, SETTINGS_FIELD_LABELS),
   history: entry(HistoryFields, null, emptyHistory, summariseHistory, historyLabel, HISTORY_FIELD_LABELS),
+  consultation: entry(ConsultationFields, ConsultationFields, () => emptyConsultation(), summariseConsultation, consultationLabel, CONSULTATION_FIELD_LABELS),
+  treatment: entry(TreatmentFields, TreatmentFieldsObject, () => emptyTreatment(), summariseTreatment, treatmentLabel, TREATMENT_FIELD_LABELS),
+  medicalComment: entry(MedicalCommentFields, MedicalCommentFields, () => emptyMedicalComment(), summariseMedicalComment, medicalCommentLabel, MEDICAL_COMMENT_FIELD_LABELS),
+  medicalFile: entry(MedicalFileFields, MedicalFileFields, () => emptyMedicalFile(), summariseMedicalFile, medicalFileLabel, MEDICAL_FILE_FIELD_LABELS),
+  medicalHistory: entry(HistoryFields, null, emptyHistory, summariseHistory, historyLabel, HISTORY_FIELD_LABELS),
 };
 
 function emptyHistory(): HistoryFields {
@@ -187,7 +223,7 @@ export function validateFields<C extends Collection>(collection: C, value: unkno
  * half-merged, must still list and summarise rather than break a screen. Unknown fields are kept.
  */
 export function readFields<C extends Collection>(collection: C, raw: Readonly<Record<string, Json>>): FieldsOf<C> {
-  const defaults = collection === 'history' && raw.kind === 'conflict' ? emptyConflict() : (DOMAIN[collection].empty() as unknown as Json);
+  const defaults = (collection === 'history' || collection === 'medicalHistory') && raw.kind === 'conflict' ? emptyConflict() : (DOMAIN[collection].empty() as unknown as Json);
   const out = fill(defaults, raw) as Record<string, Json>;
   for (const key of Object.keys(raw)) {
     if (!Object.prototype.hasOwnProperty.call(out, key)) Object.defineProperty(out, key, { value: raw[key], enumerable: true, writable: true, configurable: true });

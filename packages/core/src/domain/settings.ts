@@ -30,6 +30,9 @@ export const MODULE_LABELS: Record<keyof Modules, string> = {
   reception: 'Accueil',
 };
 
+/** The consultation types an organisation starts with (health professionals' usual ones). */
+export const DEFAULT_CONSULTATION_TYPES: readonly string[] = ['Infirmier', 'Médecin généraliste', 'Psychologue'];
+
 export const SettingsFields = z.object(
   {
     actionCategoryGroups: z.array(ActionCategoryGroup, { error: MESSAGES.list }).max(100, { error: MESSAGES.tooMany }),
@@ -40,6 +43,13 @@ export const SettingsFields = z.object(
     modules: Modules,
     /** The custom fields of person files, observations and consultations, by id (decision 012). */
     customFieldDefinitions: CustomFieldDefinitions.default(() => ({})),
+    /**
+     * The consultation types of the dossier médical. A type's own fields are the custom field
+     * definitions of target 'consultation' naming it (decision 012). Its names are not health data
+     * about anyone, so they live in the general settings record. Defaulted: a record saved before
+     * the list existed still parses.
+     */
+    consultationTypes: labelList(100).default(() => [...DEFAULT_CONSULTATION_TYPES]),
     ...recordMeta,
   },
   { error: MESSAGES.document },
@@ -54,6 +64,7 @@ export const SETTINGS_FIELD_LABELS: FieldLabels<SettingsFields> = {
   nightTeamIds: 'Équipes de nuit',
   modules: 'Modules',
   customFieldDefinitions: 'Champs personnalisés',
+  consultationTypes: 'Types de consultation',
 };
 
 /** A fresh copy each time: callers may edit what they get. */
@@ -107,6 +118,7 @@ export function defaultSettings(): SettingsFields {
     nightTeamIds: [],
     modules: { passages: true, encounters: true, territories: true, reception: false },
     customFieldDefinitions: {},
+    consultationTypes: [...DEFAULT_CONSULTATION_TYPES],
   };
 }
 

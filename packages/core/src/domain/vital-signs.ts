@@ -46,6 +46,7 @@ function vitalSign({ label, unit, min, max, decimals }: Bounds) {
 
 export const VitalSigns = z.object(
   Object.fromEntries(Object.entries(VITAL_SIGNS).map(([key, bounds]) => [key, vitalSign(bounds)])) as Record<VitalSign, ReturnType<typeof vitalSign>>,
+  { error: 'Les constantes sont invalides.' },
 );
 export type VitalSigns = Record<VitalSign, number | null>;
 

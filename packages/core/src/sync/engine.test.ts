@@ -130,7 +130,10 @@ beforeAll(async () => {
 });
 
 function codecFor(name: string): RecordCodec {
-  const keyring = new Keyring(ORGANISATION, [{ kind: 'general', version: 1, key: keyBytes }]);
+  const keyring = new Keyring(ORGANISATION, [
+    { kind: 'general', version: 1, key: keyBytes },
+    { kind: 'medical', version: 1, key: seededRandom(primitives, 'organisation medical key').fill(new Uint8Array(32)) },
+  ]);
   return createRecordCodec(primitives, pooledRandom(seededRandom(primitives, `nonces ${name}`)), keyring);
 }
 
@@ -296,6 +299,26 @@ describe('sync engine, two devices through a relay', () => {
     expect(await fields(b, 'person', id)).toEqual({ name: 'Ana', phone: '02' });
     expect(await b.engine.list('history')).toEqual([]);
     expect(await a.engine.list('history')).toEqual([]);
+  });
+
+  it('keeps the value a merge sets aside on a medical record under the medical key (medicalHistory), never in the general history', async () => {
+    const { relay, a, b, newId } = setup();
+    const id = newId();
+    await a.engine.write('consultation', id, { notes: 'Plaie' });
+    await a.engine.sync();
+    await b.engine.sync();
+    await a.engine.write('consultation', id, { notes: 'Plaie au pied' });
+    await b.engine.write('consultation', id, { notes: 'Plaie infectée' });
+    await a.engine.sync();
+    expect((await b.engine.sync()).conflicts).toBe(1);
+    await a.engine.sync();
+    for (const device of [a, b]) {
+      const history = await device.engine.history('consultation', id);
+      expect(history.map((h) => [h.collection, h.document.fields.setAsideValue])).toEqual([['medicalHistory', 'Plaie au pied']]);
+    }
+    const collections = [...relay.records.values()].map((r) => [r.collection, r.keyVersion]);
+    expect(collections.filter(([c]) => c === 'history')).toEqual([]);
+    expect(collections.filter(([c]) => c === 'medicalHistory')).toHaveLength(1);
   });
 
   it('after a lost answer, a real concurrent change of the same field is still a conflict', async () => {

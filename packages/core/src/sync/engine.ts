@@ -2,7 +2,7 @@
 // the outbox, merges conflicts and pulls what others changed. The store is the only state; the
 // engine serialises its own mutations with a lock it never holds across a network call, so the
 // UI can keep writing while a sync is running.
-import type { Collection } from '../collections.ts';
+import { historyCollectionOf, type Collection } from '../collections.ts';
 import type { Clock, Random } from '../ports.ts';
 import { MAX_PUSH_CHANGES, MAX_RECORD_BYTES, PROTOCOL_VERSION, PULL_PAGE_MAX, Uuid } from '../protocol.ts';
 import type { Change, PushResponse, RemoteRecord } from '../protocol.ts';
@@ -159,7 +159,7 @@ class Engine implements SyncEngine {
   }
 
   async history(collection: Collection, id: string): Promise<RecordView[]> {
-    const events = await this.list('history');
+    const events = await this.list(historyCollectionOf(collection));
     return events.filter((e) => e.document.fields.recordCollection === collection && e.document.fields.recordId === id);
   }
 
@@ -367,7 +367,9 @@ class Engine implements SyncEngine {
       setAsideStamp: item.stamp,
     };
     const document = applyEdit(emptyDocument(), fields, makeStamp(this.#clock, this.#userId));
-    return { collection: 'history', id, base: null, pending: this.#pendingChange('history', id, document, false) };
+    // A medical record's set-aside value is medical content: it stays under the medical key.
+    const collection = historyCollectionOf(record.collection);
+    return { collection, id, base: null, pending: this.#pendingChange(collection, id, document, false) };
   }
 
   #pendingChange(collection: Collection, id: string, document: RecordDocument, deleted: boolean, unconfirmed?: SentState[]): PendingChange {

@@ -4,6 +4,16 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { HttpError, invalid } from '../http/errors.ts';
 
+/**
+ * Whether the medical key may be handed to this user: health professionals, and administrators,
+ * who seal it to new health professionals and re-encrypt under a new version (decision 014).
+ * Confirm, PATCH and recovery already keep anyone else from holding a sealed medical key; the
+ * views that serve keys check again, so a row left behind by a bug is never served.
+ */
+export function mayHoldMedicalKey(user: { readonly role: string; readonly healthProfessional: boolean }): boolean {
+  return user.healthProfessional || user.role === 'admin';
+}
+
 export interface SealedKeyRules {
   /** May this user hold the medical key? */
   readonly medicalAllowed: boolean;

@@ -2,6 +2,7 @@
 import type { KdfParams, Me, Member, SealedKey, Team } from '@relais/core/protocol';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DB, UsersTable } from '../db/schema.ts';
+import { mayHoldMedicalKey } from './sealed-keys.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -77,7 +78,9 @@ export async function loadMe(db: Executor, organisationId: string, userId: strin
     organisation: { id: organisationId, name: user.organisation_name },
     kdf: user.kdf as KdfParams,
     wrappedPrivateKey: user.wrapped_private_key.toString('base64'),
-    keys: keys.map((key): SealedKey => ({ kind: key.kind, version: key.version, sealed: key.sealed.toString('base64') })),
+    keys: keys
+      .filter((key) => key.kind !== 'medical' || mayHoldMedicalKey({ role: user.role, healthProfessional: user.health_professional }))
+      .map((key): SealedKey => ({ kind: key.kind, version: key.version, sealed: key.sealed.toString('base64') })),
     // Someone not yet confirmed sees nothing of the organisation but its name.
     teams: active ? await listTeams(db, organisationId) : [],
     colleagues: active ? await listColleagues(db, organisationId) : [],

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { MEDICAL_COLLECTIONS } from '@relais/core/collections';
 import { PROTOCOL_VERSION, type RotationStatus } from '@relais/core/protocol';
 import { beforeAll, expect, it } from 'vitest';
 import {
@@ -140,8 +141,12 @@ describeEachBackend('authorization matrix', (t) => {
         return { method: 'POST', url: '/api/sync/push', body: { protocol: PROTOCOL_VERSION, changes: [newChange()] }, token };
       case "POST /api/sync/push the organisation's settings record":
         return { method: 'POST', url: '/api/sync/push', body: { protocol: PROTOCOL_VERSION, changes: [newChange({ collection: 'settings' })] }, token };
+      case 'POST /api/sync/push a new medical record (consultation)':
+        return { method: 'POST', url: '/api/sync/push', body: { protocol: PROTOCOL_VERSION, changes: [newChange({ collection: 'consultation' })] }, token };
       case 'GET /api/sync/pull every readable collection':
         return { method: 'GET', url: '/api/sync/pull', token };
+      case 'GET /api/sync/pull the medical collections by name':
+        return { method: 'GET', url: `/api/sync/pull?collections=${MEDICAL_COLLECTIONS.join(',')}`, token };
       case "GET /api/journal the organisation's journal":
         return { method: 'GET', url: '/api/journal', token };
       case 'PUT /api/journal/settings a retention of 12 months':

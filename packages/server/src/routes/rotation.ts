@@ -16,6 +16,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
+import { mayHoldMedicalKey } from '../accounts/sealed-keys.ts';
 import { HttpError } from '../http/errors.ts';
 import { authenticate } from '../http/guard.ts';
 import { errorResponses } from '../http/schemas.ts';
@@ -50,7 +51,11 @@ export function rotationRoutes(app: FastifyInstance, { db }: AppContext): void {
         .orderBy('kind')
         .orderBy('version')
         .execute();
-      return { keys: rows.map((row): SealedKey => ({ kind: row.kind, version: row.version, sealed: row.sealed.toString('base64') })) };
+      return {
+        keys: rows
+          .filter((row) => row.kind !== 'medical' || mayHoldMedicalKey(actor))
+          .map((row): SealedKey => ({ kind: row.kind, version: row.version, sealed: row.sealed.toString('base64') })),
+      };
     },
   );
 

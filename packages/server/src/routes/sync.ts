@@ -7,6 +7,8 @@ import { HttpError } from '../http/errors.ts';
 import { authenticate } from '../http/guard.ts';
 import { errorResponses } from '../http/schemas.ts';
 import { hiddenCollections, pullPage } from '../sync/pull.ts';
+import { mayReadKind } from '../sync/rights.ts';
+import { keyKindOf } from '@relais/core/collections';
 import { applyPush } from '../sync/push.ts';
 import { journal } from '../journal/journal.ts';
 
@@ -66,6 +68,10 @@ export function syncRoutes(app: FastifyInstance, { db }: AppContext): void {
       const { since, limit, collections } = request.query;
       // A sequence beyond 2^53 cannot be one we handed out (and would not fit a bigint).
       if (!Number.isSafeInteger(since)) throw new HttpError(400, 'VALIDATION_FAILED', { in: 'querystring', issues: [{ path: '/since', code: 'too_big' }] });
+      // Asking by name for a collection one may not read is refused, not answered empty: an empty
+      // page would look like "nothing medical here" to a client that should never have asked.
+      const refused = collections?.findIndex((collection) => !mayReadKind(actor, keyKindOf(collection))) ?? -1;
+      if (refused >= 0) throw new HttpError(403, 'MEDICAL_FORBIDDEN', { in: 'querystring', path: `/collections/${refused}` });
       const page = await pullPage(db, actor.organisationId, { since, limit, hidden: hiddenCollections(actor), only: collections });
       // An empty page (a device checking for news) is not worth a line.
       if (page.count > 0) {

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { addMember, call, createOrganisation, expectError, expectNothingWritten, newChange, pull, push } from '../testing/fixtures.ts';
 import { describeEachBackend } from '../testing/harness.ts';
 import { hiddenCollections, pullPage } from './pull.ts';
+import { MEDICAL_COLLECTIONS } from '@relais/core/collections';
 
 describeEachBackend('GET /api/sync/pull', (t) => {
   it('pages the changes since a sequence, oldest first, each record at its latest version', async () => {
@@ -59,8 +60,9 @@ describeEachBackend('GET /api/sync/pull', (t) => {
     expect(rest).toEqual({ protocol: PROTOCOL_VERSION, changes: [], next: 1, more: false });
     const all = JSON.parse((await pullPage(t.db, org.id, { since: 0, limit: 10, hidden: [] })).json) as PullResponse;
     expect(all.changes).toHaveLength(4);
-    // With no medical collection yet, nobody has anything hidden.
-    expect(hiddenCollections({ role: 'member', healthProfessional: false })).toEqual([]);
+    // A member who is not a health professional has the dossier médical hidden, and only it.
+    expect(hiddenCollections({ role: 'member', healthProfessional: false })).toEqual([...MEDICAL_COLLECTIONS]);
+    expect(hiddenCollections({ role: 'member', healthProfessional: true })).toEqual([]);
   });
 
   it('limits a pull to the requested collections and, at its end, answers the organisation sequence as `next`', async () => {

@@ -11,7 +11,7 @@ import type { Actor } from '../auth/sessions.ts';
 import type { DB } from '../db/schema.ts';
 import { HttpError, invalid } from '../http/errors.ts';
 import { envelopeProblem } from './envelope.ts';
-import { mayWriteCollection } from './rights.ts';
+import { mayReadKind, mayWriteCollection } from './rights.ts';
 import { journal } from '../journal/journal.ts';
 import { requireStillActive } from './still-active.ts';
 
@@ -38,6 +38,8 @@ const recordKey = (collection: string, id: string): string => `${collection}/${i
 /** Shape and rights, checked before anything touches the database. */
 function precheck(actor: Actor, changes: readonly Change[]): void {
   changes.forEach((change, index) => {
+    // Its own code, so a client knows the refusal is about the dossier médical, not a bug.
+    if (!mayReadKind(actor, keyKindOf(change.collection))) throw new HttpError(403, 'MEDICAL_FORBIDDEN', { path: `/changes/${index}` });
     if (!mayWriteCollection(actor, change.collection)) throw new HttpError(403, 'FORBIDDEN', { path: `/changes/${index}` });
     const problem = envelopeProblem(change.ciphertext, change.keyVersion);
     if (problem !== null) throw invalid(`/changes/${index}/ciphertext`, problem);

@@ -5,12 +5,14 @@ import type { Collection } from '@relais/core/collections';
 import type { Json } from '@relais/core/sync/types';
 import { fromWire, LockedError } from './errors.ts';
 import { EndpointFailure, inThreadEndpoint, workerEndpoint } from './endpoint.ts';
-import { IndexMirror, TrashMirror, ValueStore } from './mirror.ts';
-import { BATCHED_METHODS, type Endpoint, type FromWorker, type Method, type OpenParams, type Params, type Request, type Result } from './protocol.ts';
+import { GroupMirror, IndexMirror, TrashMirror, ValueStore } from './mirror.ts';
+import { BATCHED_METHODS, groupKey, type Endpoint, type GroupParams, type FromWorker, type Method, type OpenParams, type Params, type Request, type Result } from './protocol.ts';
 import type { SyncProgress } from './types.ts';
 
 /** A draft is saved this long after the last keystroke (and at once on lock). */
 export const DRAFT_SAVE_DELAY_MS = 400;
+/** A group nobody shows is watched this long still (back to a file just left costs nothing). */
+export const GROUP_LINGER_MS = 30_000;
 /** How long closing waits for the service to finish its writes before ending the Worker. */
 const CLOSE_TIMEOUT_MS = 3_000;
 
@@ -24,6 +26,7 @@ export class DataClient {
   #next = 1;
   readonly #waiting = new Map<number, Waiting>();
   readonly #mirrors = new Map<Collection, IndexMirror>();
+  readonly #groups = new Map<string, { params: GroupParams; mirror: GroupMirror; subscribe: (listener: () => void) => () => void }>();
   readonly #changeListeners = new Set<(keys: ReadonlySet<string>) => void>();
   readonly #keysMissingListeners = new Set<() => void>();
   readonly #drafts = new Map<string, Json>();
@@ -150,6 +153,9 @@ export class DataClient {
       case 'trash':
         this.#trash?.set(message.entries);
         return;
+      case 'group':
+        this.#groups.get(message.key)?.mirror.set(message.items);
+        return;
       case 'progress':
         this.progress.set(message.progress);
         return;
@@ -178,6 +184,42 @@ export class DataClient {
       this.request('watchIndex', { collection }).catch((error: unknown) => console.error('cannot watch index', error));
     }
     return mirror;
+  }
+
+  /**
+   * One group of a collection's index, answered and kept current by the Worker (the comments of a
+   * person…); the same object for the same group while it is watched.
+   */
+  group(params: GroupParams): { mirror: GroupMirror; subscribe: (listener: () => void) => () => void } {
+    const key = groupKey(params);
+    let entry = this.#groups.get(key);
+    if (!entry) {
+      const mirror = new GroupMirror();
+      let linger: ReturnType<typeof setTimeout> | null = null;
+      const onIdle = () => {
+        linger = setTimeout(() => {
+          if (!mirror.idle || this.#groups.get(key)?.mirror !== mirror) return;
+          this.#groups.delete(key);
+          this.request('unwatchGroup', params).catch(() => undefined);
+        }, GROUP_LINGER_MS);
+      };
+      const subscribe = (listener: () => void) => {
+        if (linger) clearTimeout(linger);
+        linger = null;
+        return mirror.watch(listener, onIdle);
+      };
+      entry = { params, mirror, subscribe };
+      this.#groups.set(key, entry);
+      // Asked during a render that never showed: unwatched after the same delay.
+      onIdle();
+      this.request('watchGroup', params).then(
+        (items) => mirror.answer(items),
+        (error: unknown) => {
+          if (!(error instanceof LockedError)) console.error('cannot watch group', error);
+        },
+      );
+    }
+    return entry;
   }
 
   trash(): TrashMirror {
@@ -267,6 +309,7 @@ export class DataClient {
     this.#failAll(new LockedError());
     this.#drafts.clear();
     this.#mirrors.clear();
+    this.#groups.clear();
     this.#changeListeners.clear();
   }
 }

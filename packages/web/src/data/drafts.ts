@@ -12,6 +12,14 @@ import type { StoredDraft, UserDb } from '../storage/user-db.ts';
 
 /** The associated-data "collection" of draft envelopes: a draft never opens as a record. */
 const DRAFT_CONTEXT = 'draft';
+/** Medical drafts have their own context: one never opens as a general draft, nor the reverse. */
+const MEDICAL_DRAFT_CONTEXT = 'draft:medical';
+
+/**
+ * Drafts whose name starts with this hold dossier médical content: sealed with the medical key,
+ * never the general one, which every member of the organisation holds (decision 014).
+ */
+export const MEDICAL_DRAFT_PREFIX = 'medical:';
 
 interface DraftPlaintext {
   key: string;
@@ -38,16 +46,19 @@ export class DraftStore {
    */
   put(key: string, value: Json): Promise<void> {
     const id = this.#id(key);
-    const { key: generalKey, version } = this.keyring.current('general');
+    const medical = key.startsWith(MEDICAL_DRAFT_PREFIX);
+    // Without the medical key there is no medical form to draft from: nothing is kept.
+    if (medical && !this.keyring.has('medical')) return Promise.resolve();
+    const { key: sealingKey, version } = this.keyring.current(medical ? 'medical' : 'general');
     const plaintext: DraftPlaintext = { key, value, savedAt: this.now() };
     const envelope = sealEnvelope(
       this.p,
       this.random,
-      generalKey,
-      { organisationId: this.keyring.organisationId, collection: DRAFT_CONTEXT, recordId: id, keyVersion: version },
+      sealingKey,
+      { organisationId: this.keyring.organisationId, collection: medical ? MEDICAL_DRAFT_CONTEXT : DRAFT_CONTEXT, recordId: id, keyVersion: version },
       utf8(JSON.stringify(plaintext)),
     );
-    const stored: StoredDraft = { id, keyVersion: version, envelope };
+    const stored: StoredDraft = medical ? { id, keyVersion: version, keyKind: 'medical', envelope } : { id, keyVersion: version, envelope };
     return this.db.put('drafts', stored).then(() => undefined);
   }
 
@@ -69,11 +80,14 @@ export class DraftStore {
 
   #open(stored: StoredDraft): DraftPlaintext | null {
     try {
-      if (!this.keyring.has('general', stored.keyVersion)) return null;
-      const { key } = this.keyring.get('general', stored.keyVersion);
-      const ctx = { organisationId: this.keyring.organisationId, collection: DRAFT_CONTEXT, recordId: stored.id, keyVersion: stored.keyVersion };
+      const kind = stored.keyKind === 'medical' ? 'medical' : 'general';
+      if (!this.keyring.has(kind, stored.keyVersion)) return null;
+      const { key } = this.keyring.get(kind, stored.keyVersion);
+      const collection = kind === 'medical' ? MEDICAL_DRAFT_CONTEXT : DRAFT_CONTEXT;
+      const ctx = { organisationId: this.keyring.organisationId, collection, recordId: stored.id, keyVersion: stored.keyVersion };
       const value = JSON.parse(fromUtf8(openEnvelope(this.p, key, ctx, stored.envelope))) as DraftPlaintext;
-      return typeof value.key === 'string' ? value : null;
+      // A medical draft is only ever one with a medical name (and the reverse).
+      return typeof value.key === 'string' && value.key.startsWith(MEDICAL_DRAFT_PREFIX) === (kind === 'medical') ? value : null;
     } catch {
       // A draft that does not open (another organisation's key, a damaged entry) is not shown.
       return null;

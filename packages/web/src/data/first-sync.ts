@@ -7,7 +7,12 @@
 // cursor P, the rest phase every other record up to R, so the device has everything up to
 // min(P, R). The server answers a finished filtered pull with its current sequence (not the last
 // match), so P and R are close to the time each phase ended and little is fetched twice.
-import { COLLECTION_NAMES, type Collection } from '@relais/core/collections';
+//
+// The dossier médical: a session without the medical key never names a medical collection in a
+// pull (the server refuses it). A device that synced without the key and now holds it (its
+// member became a health professional) catches up on the medical collections from the start,
+// since its ordinary cursor went past medical records the server left out of its pulls then.
+import { COLLECTION_NAMES, MEDICAL_COLLECTIONS, type Collection } from '@relais/core/collections';
 import type { SyncEngine, SyncReport } from '@relais/core/sync/engine';
 import { CURSOR } from '../storage/local-store.ts';
 import type { EngineStore } from './engine-store.ts';
@@ -17,9 +22,11 @@ export const PHASE_KEY = 'firstSyncPhase';
 export const PULLED_KEY = 'firstSyncPulled';
 export const PERSONS_CURSOR = 'cursor:persons';
 export const REST_CURSOR = 'cursor:rest';
+export const MEDICAL_CURSOR = 'cursor:medical';
+/** 'yes' once this device has every medical record up to its cursor; 'no' while it lacks the key. */
+export const MEDICAL_KEY = 'medicalSynced';
 
 export const PERSON_COLLECTIONS: readonly Collection[] = ['person'];
-export const REST_COLLECTIONS: readonly Collection[] = COLLECTION_NAMES.filter((c) => c !== 'person');
 
 export interface FilterableTransport {
   only: readonly Collection[] | undefined;
@@ -39,14 +46,18 @@ export async function readProgress(store: EngineStore): Promise<SyncProgress> {
 
 /**
  * One sync: the pending phases of the first sync, then an ordinary sync. `onProgress` hears the
- * phase and the count of records received since the first sync began (persisted).
+ * phase and the count of records received since the first sync began (persisted). `readable`:
+ * the collections this session holds the keys of (collectionsForKinds); no other is asked for.
  */
 export async function syncInPhases(
   engine: SyncEngine,
   store: EngineStore,
   transport: FilterableTransport,
   onProgress: (progress: SyncProgress) => void,
+  readable: readonly Collection[] = COLLECTION_NAMES,
 ): Promise<SyncReport> {
+  const rest = readable.filter((c) => c !== 'person');
+  const medical = readable.filter((c) => MEDICAL_COLLECTIONS.includes(c));
   let phase = await readPhase(store);
   const total: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, pending: 0, cursor: 0 };
   if (phase !== 'done') {
@@ -67,10 +78,11 @@ export async function syncInPhases(
         onProgress({ phase, pulled: counted });
       }
       if (phase === 'rest') {
-        add(total, await filtered(engine, store, transport, REST_COLLECTIONS, REST_CURSOR, report('rest')));
+        add(total, await filtered(engine, store, transport, rest, REST_CURSOR, report('rest')));
         const persons = await store.inner.getCursor(PERSONS_CURSOR);
-        const rest = await store.inner.getCursor(REST_CURSOR);
-        await store.inner.put([], Math.min(persons, rest), CURSOR, { [PHASE_KEY]: 'done', [PULLED_KEY]: counted });
+        const restCursor = await store.inner.getCursor(REST_CURSOR);
+        // The rest phase had the medical collections if this session may read them.
+        await store.inner.put([], Math.min(persons, restCursor), CURSOR, { [PHASE_KEY]: 'done', [PULLED_KEY]: counted, [MEDICAL_KEY]: medical.length > 0 ? 'yes' : 'no' });
         phase = 'done';
         onProgress({ phase, pulled: counted });
       }
@@ -79,8 +91,27 @@ export async function syncInPhases(
       store.cursorKey = CURSOR;
     }
   }
+  add(total, await catchUpMedical(engine, store, transport, medical));
   add(total, await engine.sync());
   return total;
+}
+
+/**
+ * Without the medical key: remembers it, so that gaining the key later starts a catch-up. With
+ * it, on a device whose earlier pulls left medical records out: a filtered pull of the medical
+ * collections from the start (its own cursor, so an interruption resumes), then never again.
+ */
+async function catchUpMedical(engine: SyncEngine, store: EngineStore, transport: FilterableTransport, medical: readonly Collection[]): Promise<SyncReport> {
+  const none: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, pending: 0, cursor: 0 };
+  const synced = await store.inner.getMeta(MEDICAL_KEY);
+  if (medical.length === 0) {
+    if (synced !== 'no') await store.inner.put([], 0, MEDICAL_CURSOR, { [MEDICAL_KEY]: 'no' });
+    return none;
+  }
+  if (synced === 'yes') return none;
+  const report = await filtered(engine, store, transport, medical, MEDICAL_CURSOR, () => undefined);
+  await store.inner.setMeta(MEDICAL_KEY, 'yes');
+  return report;
 }
 
 async function filtered(

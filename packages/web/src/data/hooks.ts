@@ -55,33 +55,48 @@ export function useIndexItem<C extends Collection>(collection: C, id: string): I
 
 /**
  * The summaries of `collection` whose `field` is (or, for a list, holds) `value`: the records of
- * one person or one action without scanning the whole index on every render. Null until loaded.
+ * one person or one action, answered by the data Worker from its index (the page does not mirror
+ * the whole collection for it) and kept current. Null until answered.
  */
 export function useIndexGroup<C extends Collection>(collection: C, field: keyof SummaryOf<C> & string, value: string): readonly Item<SummaryOf<C>>[] | null {
-  const mirror = useData().index(collection);
-  const snapshot = useCallback(() => mirror.group(field, value), [mirror, field, value]);
-  return useSyncExternalStore(mirror.subscribe, snapshot) as readonly Item<SummaryOf<C>>[] | null;
+  const data = useData();
+  const group = useMemo(() => data.group({ collection, field, value }), [data, collection, field, value]);
+  return useSyncExternalStore(group.subscribe, group.mirror.getSnapshot) as readonly Item<SummaryOf<C>>[] | null;
 }
 
-/** useIndexGroup for several values at once (the comments of all of a person's actions), in order, each item once. */
+/** useIndexGroup for several values at once (the comments of all of a person's actions), in order, each item once; null until all answered. */
 export function useIndexGroups<C extends Collection>(collection: C, field: keyof SummaryOf<C> & string, values: readonly string[]): Item<SummaryOf<C>>[] | null {
-  const mirror = useData().index(collection);
-  const version = useSyncExternalStore(mirror.subscribe, mirror.getVersion);
+  const data = useData();
   const key = values.join(',');
-  return useMemo(() => {
-    if (!mirror.loaded) return null;
-    const seen = new Set<string>();
-    const out: Item<SummaryOf<C>>[] = [];
-    for (const value of key === '' ? [] : key.split(',')) {
-      for (const item of mirror.group(field, value) ?? []) {
-        if (seen.has(item.id)) continue;
-        seen.add(item.id);
-        out.push(item as Item<SummaryOf<C>>);
-      }
-    }
-    return out;
-    // `version` stands for the mirror's content, which the memo reads through `mirror`.
-  }, [mirror, field, key, version]);
+  const store = useMemo(() => {
+    const groups = (key === '' ? [] : key.split(',')).map((value) => data.group({ collection, field, value }));
+    let last: { parts: (readonly Item<unknown>[] | null)[]; value: Item<SummaryOf<C>>[] | null } | null = null;
+    return {
+      subscribe: (listener: () => void) => {
+        const stops = groups.map((g) => g.subscribe(listener));
+        return () => stops.forEach((stop) => stop());
+      },
+      getSnapshot: (): Item<SummaryOf<C>>[] | null => {
+        const parts = groups.map((g) => g.mirror.getSnapshot());
+        if (last && parts.length === last.parts.length && parts.every((p, i) => p === last!.parts[i])) return last.value;
+        let value: Item<SummaryOf<C>>[] | null = null;
+        if (parts.every((p) => p !== null)) {
+          const seen = new Set<string>();
+          value = [];
+          for (const part of parts) {
+            for (const item of part!) {
+              if (seen.has(item.id)) continue;
+              seen.add(item.id);
+              value.push(item as Item<SummaryOf<C>>);
+            }
+          }
+        }
+        last = { parts, value };
+        return value;
+      },
+    };
+  }, [data, collection, field, key]);
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }
 
 /** One full document, decrypted on demand; follows later changes of the record. */
@@ -143,7 +158,19 @@ export function useRecords<C extends Collection>(collection: C, ids: readonly st
 /** Persons matching the query, best first (alphabetical for an empty query); null while loading. */
 export function usePersonSearch(query: string): Item<SummaryOf<'person'>>[] | null {
   const persons = useIndex('person');
-  return useMemo(() => (persons ? personSearchFor(persons).search(query) : null), [persons, query]);
+  const found = useMemo(() => (persons ? personSearchFor(persons).search(query) : null), [persons, query]);
+  // The search's entries are made when the page is idle after showing the list, not in its render.
+  useEffect(() => {
+    if (!persons) return;
+    const search = personSearchFor(persons);
+    if (typeof requestIdleCallback === 'undefined') {
+      const timer = setTimeout(() => search.prepare(), 0);
+      return () => clearTimeout(timer);
+    }
+    const handle = requestIdleCallback(() => search.prepare(), { timeout: 1_000 });
+    return () => cancelIdleCallback(handle);
+  }, [persons]);
+  return found;
 }
 
 /** A record's field changes and conflicts, newest first. */

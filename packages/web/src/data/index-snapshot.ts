@@ -5,7 +5,7 @@
 // its collection's write generation (bumped with every write of its records, in the same
 // transaction) is the one it was made at; a missing, stale or unopenable snapshot means the
 // collection is indexed from its records, as on a first start. Decision 013.
-import type { Collection } from '@relais/core/collections';
+import { COLLECTION_NAMES, keyKindOf, type Collection } from '@relais/core/collections';
 import type { Keyring } from '@relais/core/crypto/keyring';
 import { openEnvelope, sealEnvelope, type EnvelopeContext } from '@relais/core/crypto/envelope';
 import { decodePayload, encodePayload } from '@relais/core/crypto/payload';
@@ -93,7 +93,7 @@ export class IndexSnapshots {
   }
 
   #open(stored: StoredSnapshotPart): CollectionIndexData {
-    const { key } = this.keyring.get('general', stored.keyVersion);
+    const { key } = this.keyring.get(storedKind(stored.collection), stored.keyVersion);
     const ctx = this.#context(stored.collection, stored.part, stored.parts, stored.generation, stored.keyVersion);
     const plain = JSON.parse(fromUtf8(decodePayload(openEnvelope(this.p, key, ctx, stored.envelope)))) as PartPlaintext;
     if (plain.format !== SNAPSHOT_FORMAT) throw new Error(`index snapshot format ${String(plain.format)}`);
@@ -105,7 +105,9 @@ export class IndexSnapshots {
    * nothing, when the collection has been written since (by this Worker or another tab).
    */
   async save(collection: Collection, generation: number, data: CollectionIndexData): Promise<boolean> {
-    const { key, version } = this.keyring.current('general');
+    // Under the collection's own key kind: the summaries of the dossier médical (types, dates,
+    // who may see a consultation) are medical data and never sealed with the general key.
+    const { key, version } = this.keyring.current(keyKindOf(collection));
     const split = splitIndexData(data);
     // Sealed before the transaction opens: an IndexedDB transaction ends when it waits on other work.
     const parts: StoredSnapshotPart[] = split.map((partData, part) => ({
@@ -135,4 +137,10 @@ export class IndexSnapshots {
     await tx.done;
     return true;
   }
+}
+
+/** The key kind a stored part is sealed with: its collection's (an unknown collection does not open). */
+function storedKind(collection: string): ReturnType<typeof keyKindOf> {
+  if (!(COLLECTION_NAMES as readonly string[]).includes(collection)) throw new Error(`index snapshot of unknown collection ${collection}`);
+  return keyKindOf(collection as Collection);
 }

@@ -6,7 +6,7 @@ import { emptyPerson } from '@relais/core/domain/person';
 import type { CryptoPrimitives } from '@relais/core/ports';
 import { loadPrimitives } from '../crypto/sodium.ts';
 import { DataError, LockedError, ValidationError } from './errors.ts';
-import type { Fields, WorkerEvent } from './protocol.ts';
+import { groupKey, type Fields, type WorkerEvent } from './protocol.ts';
 import { DataService, FLUSH_DELAY_MS } from './service.ts';
 import { dumpAllDatabases, FakeServer, newId, newOrganisation, openParams, testEnv } from './test-support.ts';
 import { openUserDb } from '../storage/user-db.ts';
@@ -291,5 +291,41 @@ describe('DataService sealed index', () => {
     expect(errors).toHaveBeenCalledWith(expect.stringMatching(/index snapshot of person unusable/), expect.anything());
     errors.mockRestore();
     second.service.close();
+  });
+});
+
+describe('DataService watched groups', () => {
+  it('answers a group once indexed, then sends it again when an item joins, changes in or leaves it, until unwatched', async () => {
+    const a = await device();
+    const p1 = newId();
+    const p2 = newId();
+    const comment = (text: string, personId: string) => ({ text, personId, actionId: '', teamId: newId(), date: '2026-11-23T10:00:00.000Z', priority: false });
+    const c1 = await a.service.handle('create', { collection: 'comment', fields: comment('Un', p1) });
+    await a.service.handle('create', { collection: 'comment', fields: comment('Autre', p2) });
+    const g1 = { collection: 'comment' as const, field: 'personId', value: p1 };
+    const g2 = { collection: 'comment' as const, field: 'personId', value: p2 };
+    expect((await a.service.handle('watchGroup', g1)).map((i) => i.id)).toEqual([c1]);
+    expect(await a.service.handle('watchGroup', g2)).toHaveLength(1);
+    await settle();
+    a.events.length = 0;
+    const groupEvents = () => a.events.flatMap((e) => (e.type === 'group' ? [e] : []));
+
+    const c2 = await a.service.handle('create', { collection: 'comment', fields: comment('Deux', p1) });
+    await settle();
+    expect(groupEvents().map((e) => [e.key, e.items.map((i) => i.id).sort()])).toEqual([[groupKey(g1), [c1, c2].sort()]]);
+
+    // Moved to the other person: both groups hear of it.
+    a.events.length = 0;
+    await a.service.handle('update', { collection: 'comment', id: c1, patch: { personId: p2 } });
+    await settle();
+    expect(groupEvents().map((e) => e.key).sort()).toEqual([groupKey(g1), groupKey(g2)].sort());
+    expect(groupEvents().find((e) => e.key === groupKey(g1))?.items.map((i) => i.id)).toEqual([c2]);
+
+    a.events.length = 0;
+    await a.service.handle('unwatchGroup', g1);
+    await a.service.handle('remove', { collection: 'comment', id: c2 });
+    await settle();
+    expect(groupEvents()).toEqual([]);
+    a.service.close();
   });
 });

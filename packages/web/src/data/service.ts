@@ -3,7 +3,7 @@
 // unlocked, runs the sync engine over IndexedDB, keeps the summary index, decrypts full documents
 // on demand (with a small cache), writes, and keeps drafts. Closing zeroes the keys and drops
 // everything decrypted.
-import { COLLECTION_NAMES, type Collection } from '@relais/core/collections';
+import { COLLECTION_NAMES, collectionsForKinds, keyKindOf, type Collection } from '@relais/core/collections';
 import { isCryptoError } from '@relais/core/crypto/errors';
 import { Keyring } from '@relais/core/crypto/keyring';
 import { createRecordCodec } from '@relais/core/crypto/records';
@@ -17,10 +17,11 @@ import type { UserDb } from '../storage/user-db.ts';
 import type { Domain } from './domain-port.ts';
 import { DraftStore } from './drafts.ts';
 import { EngineStore } from './engine-store.ts';
-import { LockedError } from './errors.ts';
+import { DataError, LockedError } from './errors.ts';
 import { readProgress, syncInPhases, type FilterableTransport } from './first-sync.ts';
 import { Lru } from './lru.ts';
-import { historyKey, recordKey, type Fields, type Method, type OpenParams, type OpenResult, type Params, type Result, type WorkerEvent } from './protocol.ts';
+import { groupKey, historyKey, recordKey, type Fields, type GroupParams, type Method, type OpenParams, type OpenResult, type Params, type Result, type WorkerEvent } from './protocol.ts';
+import { groupKeysOf } from './field-groups.ts';
 import type { PersonSummary } from '@relais/core/domain/person';
 import { sortPersonItems } from '../search/person-search.ts';
 import { IndexSnapshots } from './index-snapshot.ts';
@@ -90,6 +91,10 @@ interface Session {
   sent: Set<Collection>;
   loaded: Set<Collection>;
   watchTrash: boolean;
+  /** Groups the page watches (groupKey → the group and the ids it last sent). */
+  groups: Map<string, { params: GroupParams; ids: Set<string> }>;
+  /** Requests waiting for a collection's index to be built. */
+  whenLoaded: Map<Collection, (() => void)[]>;
   /** Records stored while the index was being built: the build must not overwrite them with older reads. */
   storedDuringBuild: Set<string>;
   building: boolean;
@@ -143,6 +148,11 @@ export class DataService {
     }
     const s = this.#session;
     if (!s?.open) throw new LockedError();
+    // A record of a kind this session holds no key for (the dossier médical without the medical
+    // key) is never written: refused here with a message, rather than failing deep in the codec.
+    if (WRITES.has(method) && hasCollection(params) && !s.keyring.all().some((k) => k.kind === keyKindOf(params.collection))) {
+      throw new DataError("Vous n'avez pas accès au dossier médical.");
+    }
     const work = this.#run(s, method, params);
     if (!WRITES.has(method)) return work;
     s.writes.add(work);
@@ -170,6 +180,11 @@ export class DataService {
       case 'watchTrash':
         s.watchTrash = true;
         this.env.emit({ type: 'trash', entries: s.index.trash() });
+        return null;
+      case 'watchGroup':
+        return this.#watchGroup(s, params as GroupParams);
+      case 'unwatchGroup':
+        s.groups.delete(groupKey(params as GroupParams));
         return null;
       case 'read': {
         const { collection, id } = params as Params<'read'>;
@@ -262,6 +277,8 @@ export class DataService {
       sent: new Set(),
       loaded: new Set(),
       watchTrash: false,
+      groups: new Map(),
+      whenLoaded: new Map(),
       storedDuringBuild: new Set(),
       building: true,
       changedKeys: new Set(),
@@ -408,9 +425,16 @@ export class DataService {
     // One at a time: the first-sync phases switch the engine's cursor and the pull filter.
     s.syncing ??= (async () => {
       try {
-        const report = await syncInPhases(s.engine, s.store, s.transport, (progress) => {
-          if (s.open) this.env.emit({ type: 'progress', progress });
-        });
+        const report = await syncInPhases(
+          s.engine,
+          s.store,
+          s.transport,
+          (progress) => {
+            if (s.open) this.env.emit({ type: 'progress', progress });
+          },
+          // Only what this session holds keys for: without the medical key, no medical pull.
+          collectionsForKinds(s.keyring.all().map((k) => k.kind)),
+        );
         return { pushed: report.pushed, pulled: report.pulled, conflicts: report.conflicts, pending: await s.idb.countPendingEdits() };
       } catch (error) {
         // A pulled change to merge with a local one is under a key version this session lacks.
@@ -471,7 +495,11 @@ export class DataService {
         s.unsealed.add(collection);
       }
       s.loaded.add(collection);
+      for (const resume of s.whenLoaded.get(collection) ?? []) resume();
+      s.whenLoaded.delete(collection);
+      // What the build added is in the snapshot or in the groups just answered, not a change to send.
       if (s.watched.has(collection)) this.#sendSnapshot(s, collection);
+      else s.index.discardDelta(collection);
       // Let reads and writes queued meanwhile run before the next collection.
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (!s.open) return;
@@ -531,6 +559,33 @@ export class DataService {
     }
   }
 
+  async #watchGroup(s: Session, params: GroupParams): Promise<Item<unknown>[]> {
+    if (!s.loaded.has(params.collection)) {
+      await new Promise<void>((resolve) => {
+        const waiting = s.whenLoaded.get(params.collection) ?? [];
+        waiting.push(resolve);
+        s.whenLoaded.set(params.collection, waiting);
+      });
+    }
+    const items = [...s.index.group(params.collection, params.field, params.value)];
+    s.groups.set(groupKey(params), { params, ids: new Set(items.map((i) => i.id)) });
+    return items;
+  }
+
+  /** Sends the watched groups a delta touched: an item that joins one, leaves one or changes in one. */
+  #sendGroups(s: Session, collection: Collection, upserts: readonly Item<unknown>[], removes: readonly string[]): void {
+    for (const [key, watch] of s.groups) {
+      const { params } = watch;
+      if (params.collection !== collection) continue;
+      const touched =
+        removes.some((id) => watch.ids.has(id)) || upserts.some((item) => watch.ids.has(item.id) || groupKeysOf(item, params.field).includes(params.value));
+      if (!touched) continue;
+      const items = [...s.index.group(collection, params.field, params.value)];
+      watch.ids = new Set(items.map((i) => i.id));
+      this.env.emit({ type: 'group', key, items });
+    }
+  }
+
   #watch(s: Session, collection: Collection): void {
     s.watched.add(collection);
     if (s.loaded.has(collection)) this.#sendSnapshot(s, collection);
@@ -569,6 +624,7 @@ export class DataService {
 
   #flush(s: Session): void {
     for (const delta of s.index.takeDeltas()) {
+      if (s.groups.size > 0) this.#sendGroups(s, delta.collection, delta.upserts, delta.removes);
       if (!s.sent.has(delta.collection)) continue;
       const { collection, upserts, removes } = delta;
       if (upserts.length === 0 && removes.length === 0) continue;
@@ -606,4 +662,8 @@ export function toHistoryEntry(record: FullRecord<Fields>): HistoryEntry | null 
     return { ...base, kind: 'conflict', keptValue: f.keptValue ?? null, setAsideValue: f.setAsideValue ?? null, keptStamp, setAsideStamp, at, by };
   }
   return null;
+}
+
+function hasCollection(params: unknown): params is { collection: Collection } {
+  return typeof params === 'object' && params !== null && 'collection' in params && (COLLECTION_NAMES as readonly unknown[]).includes(params.collection);
 }

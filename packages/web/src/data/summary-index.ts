@@ -5,6 +5,7 @@
 // from memory when the app locks.
 import type { Collection } from '@relais/core/collections';
 import type { Json, RecordDocument } from '@relais/core/sync/types';
+import { FieldGroups } from './field-groups.ts';
 import type { Item, TrashEntry } from './types.ts';
 
 /** What the index needs from core's domain, per collection. */
@@ -52,6 +53,8 @@ function text(value: Json | undefined): string {
 
 export class SummaryIndex {
   readonly #live = new Map<Collection, Map<string, Item<unknown>>>();
+  /** Per collection, its items by summary field (what a person's file asks for). */
+  readonly #groups = new Map<Collection, FieldGroups>();
   readonly #trash = new Map<string, TrashEntry>();
   /** What a trashed record points at (a person, a place), named when the corbeille is read. */
   readonly #trashRefs = new Map<string, TrashRefs>();
@@ -70,6 +73,7 @@ export class SummaryIndex {
     const key = recordKey(collection, id);
     if (collection === 'history') this.#unlinkHistory(id);
     if (state === null || state.deleted) {
+      this.#groupsOf(collection).leave(live.get(id));
       if (live.delete(id)) this.#markRemoved(collection, id);
       if (state?.deleted && collection !== 'history') {
         const f = state.document.fields;
@@ -99,12 +103,16 @@ export class SummaryIndex {
     } catch (error) {
       // A document another version wrote in a shape this one does not read: left out, not fatal.
       console.error(`cannot summarise a ${collection}`, error);
+      this.#groupsOf(collection).leave(live.get(id));
       if (live.delete(id)) this.#markRemoved(collection, id);
       return;
     }
     const extras = this.domain.extras?.(collection, summary) ?? null;
     const item: Item<unknown> = extras ? { id, summary, pending: state.pending, ...extras } : { id, summary, pending: state.pending };
+    const groups = this.#groupsOf(collection);
+    groups.leave(live.get(id));
     live.set(id, item);
+    groups.enter(item);
     const dirty = this.#dirtyOf(collection);
     dirty.removes.delete(id);
     dirty.upserts.set(id, item);
@@ -113,6 +121,11 @@ export class SummaryIndex {
 
   items(collection: Collection): Item<unknown>[] {
     return [...this.#collection(collection).values()];
+  }
+
+  /** The live items of `collection` whose summary `field` is (or, for a list, holds) `value`. */
+  group(collection: Collection, field: string, value: string): readonly Item<unknown>[] {
+    return this.#groupsOf(collection).group(field, value);
   }
 
   get(collection: Collection, id: string): Item<unknown> | undefined {
@@ -167,6 +180,7 @@ export class SummaryIndex {
   importCollection(collection: Collection, data: CollectionIndexData, skip: (id: string) => boolean): void {
     const live = this.#collection(collection);
     for (const item of data.items) if (!skip(item.id)) live.set(item.id, item);
+    this.#groupsOf(collection).reset();
     for (const [entry, refs] of data.trash) {
       if (entry.collection !== collection || skip(entry.id)) continue;
       const key = recordKey(collection, entry.id);
@@ -213,6 +227,7 @@ export class SummaryIndex {
 
   clear(): void {
     this.#live.clear();
+    this.#groups.clear();
     this.#trash.clear();
     this.#trashRefs.clear();
     this.#history.clear();
@@ -227,6 +242,19 @@ export class SummaryIndex {
     } catch {
       return '';
     }
+  }
+
+  #groupsOf(collection: Collection): FieldGroups {
+    let groups = this.#groups.get(collection);
+    if (!groups) {
+      const live = this.#collection(collection);
+      groups = new FieldGroups(
+        () => live.values(),
+        (id) => live.get(id),
+      );
+      this.#groups.set(collection, groups);
+    }
+    return groups;
   }
 
   #collection(collection: Collection): Map<string, Item<unknown>> {

@@ -12,6 +12,9 @@ import { focusFirstInvalid } from '../ui/forms.ts';
 import { ROLE_LABELS, ROLE_OPTIONS, STATUS_LABELS } from '../ui/labels.ts';
 import { ScreenTitle } from '../ui/ScreenTitle.tsx';
 import { validateEmail } from '../ui/validation.ts';
+import type { RotationClient } from '../rotation/client.ts';
+import { RotationPanel } from '../rotation/RotationPanel.tsx';
+import { rotationClientFor } from '../rotation/session.ts';
 
 type Invitation = z.infer<typeof MembersResponse>['invitations'][number];
 
@@ -112,7 +115,90 @@ function InviteForm({ teams, onInvited }: { teams: Team[]; onInvited: () => void
   );
 }
 
-function MemberItem({ member, self, onChanged }: { member: Member; self: boolean; onChanged: (message: string) => void }) {
+/**
+ * « Retirer l'accès »: a confirmation that says what follows (sessions ended, keys renewed, data
+ * re-encrypted), then the revocation; the rotation starts on its own (rotation/client.ts). The
+ * server refuses oneself and the last administrator: its message shows in the dialog.
+ */
+function RevokeMember({ member, rotation, onRevoked }: { member: Member; rotation: RotationClient; onRevoked: (message: string) => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
+  const textId = useId();
+  const [alert, setAlert] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const confirm = async () => {
+    if (busy) return;
+    setBusy(true);
+    setAlert(null);
+    try {
+      await rotation.revoke(member.id);
+      dialog.current?.close();
+      onRevoked(`L'accès de ${member.name} a été retiré. Les clés de chiffrement sont en cours de renouvellement.`);
+    } catch (e) {
+      setAlert(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const close = () => {
+    dialog.current?.close();
+    setAlert(null);
+  };
+
+  return (
+    <>
+      <p>
+        <button ref={opener} type="button" className="danger" onClick={() => dialog.current?.showModal()}>
+          Retirer l'accès<span className="sr-only"> de {member.name}</span>
+        </button>
+      </p>
+      {/* A modal dialog keeps focus inside and closes with Échap; focus then returns to the opener. */}
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        aria-describedby={textId}
+        className="confirm-dialog"
+        onClose={() => opener.current?.focus()}
+      >
+        <h2 id={titleId}>Retirer l'accès de {member.name} ?</h2>
+        <div id={textId}>
+          <p>
+            {member.name} ne pourra plus se connecter ni synchroniser : ses sessions sont fermées sur tous ses appareils.
+          </p>
+          <p>
+            De nouvelles clés de chiffrement sont ensuite créées pour les membres qui restent, puis toutes les fiches sont
+            rechiffrées avec elles, par lots, depuis cet appareil. L'application reste utilisable pendant ce temps.
+          </p>
+          <p>Ce que {member.name} a déjà consulté sur ses appareils ne peut pas lui être repris.</p>
+        </div>
+        <FormAlert message={alert} />
+        <div className="actions">
+          <button type="button" className="danger" aria-disabled={busy || undefined} onClick={() => void confirm()}>
+            Retirer l'accès
+          </button>
+          <button type="button" className="secondary" onClick={close} autoFocus>
+            Annuler
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}
+
+function MemberItem({
+  member,
+  self,
+  rotation,
+  onChanged,
+}: {
+  member: Member;
+  self: boolean;
+  rotation: RotationClient;
+  onChanged: (message: string) => void;
+}) {
   const { api } = useController();
   const { workspace } = useWorkspace();
   const [error, setError] = useState<string | null>(null);
@@ -158,7 +244,7 @@ function MemberItem({ member, self, onChanged }: { member: Member; self: boolean
           </button>
         </p>
       ) : null}
-      {self ? (
+      {self || member.status === 'revoked' ? (
         <p>Rôle : {ROLE_LABELS[member.role]}</p>
       ) : (
         <>
@@ -175,6 +261,7 @@ function MemberItem({ member, self, onChanged }: { member: Member; self: boolean
               void run(() => api.updateMember(member.id, { healthProfessional }), `${member.name} : profil mis à jour.`)
             }
           />
+          <RevokeMember member={member} rotation={rotation} onRevoked={onChanged} />
         </>
       )}
       <div role="alert" className={error ? 'alert' : 'alert empty'}>
@@ -187,6 +274,7 @@ function MemberItem({ member, self, onChanged }: { member: Member; self: boolean
 export function MembersScreen() {
   const controller = useController();
   const { session } = useWorkspace();
+  const rotation = rotationClientFor(controller, session);
   const [members, setMembers] = useState<Member[] | null>(null);
   const [invitations, setInvitations] = useState<Invitation[]>([]);
   const [teams, setTeams] = useState<Team[]>(session.me.teams);
@@ -212,6 +300,12 @@ export function MembersScreen() {
     return () => clearInterval(timer);
   }, [load]);
 
+  useEffect(() => {
+    // A rotation left unfinished (a reload, a closed tab, a revocation by another administrator)
+    // is taken up again: the server says what is due, the cursor where the pass stood.
+    if (session.me.user.role === 'admin') void rotation.resume();
+  }, [rotation, session.me.user.role]);
+
   const changed = (message: string) => {
     setStatus(message);
     void load();
@@ -233,6 +327,7 @@ export function MembersScreen() {
       <ScreenTitle>Membres</ScreenTitle>
       <StatusMessage>{status}</StatusMessage>
       {loadError ? <FormAlert message={loadError} focusOnChange={false} /> : null}
+      <RotationPanel client={rotation} />
       <InviteForm teams={teams} onInvited={() => void load()} />
       {members === null && !loadError ? <StatusMessage>Chargement…</StatusMessage> : null}
       {pending.length > 0 ? (
@@ -241,7 +336,7 @@ export function MembersScreen() {
           <p className="hint">Confirmer un membre lui transmet les clés de chiffrement de l'organisation.</p>
           <ul className="member-list">
             {pending.map((m) => (
-              <MemberItem key={m.id} member={m} self={m.id === session.me.user.id} onChanged={changed} />
+              <MemberItem key={m.id} member={m} self={m.id === session.me.user.id} rotation={rotation} onChanged={changed} />
             ))}
           </ul>
         </section>
@@ -271,7 +366,7 @@ export function MembersScreen() {
           <h2 id="members-title">Membres de l'organisation</h2>
           <ul className="member-list">
             {others.map((m) => (
-              <MemberItem key={m.id} member={m} self={m.id === session.me.user.id} onChanged={changed} />
+              <MemberItem key={m.id} member={m} self={m.id === session.me.user.id} rotation={rotation} onChanged={changed} />
             ))}
           </ul>
         </section>

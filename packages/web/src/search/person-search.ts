@@ -18,17 +18,26 @@ interface Entry {
 }
 
 /**
- * Entries by item: an index snapshot after one change shares every other item with the previous
- * one, so only the changed person is normalised again (5,000 normalisations cost ~100 ms on a
- * slow phone; one costs nothing).
+ * Keys and entries by item: an index snapshot after one change shares every other item with the
+ * previous one, so only the changed person is normalised again (5,000 normalisations cost ~100 ms
+ * on a slow phone; one costs nothing).
  */
+const keys = new WeakMap<Item<PersonSummary>, PersonSearchKey>();
 const entries = new WeakMap<Item<PersonSummary>, Entry>();
+
+function keyOf(item: Item<PersonSummary>): PersonSearchKey {
+  // The data Worker sends the key with the item; computed here only for items made elsewhere.
+  const sent = (item as Item<PersonSummary> & { search?: PersonSearchKey }).search;
+  if (sent) return sent;
+  let key = keys.get(item);
+  if (!key) keys.set(item, (key = personSearchKey(item.summary)));
+  return key;
+}
 
 function entryOf(item: Item<PersonSummary>): Entry {
   let entry = entries.get(item);
   if (!entry) {
-    // The data Worker sends the key with the item; computed here only for items made elsewhere.
-    const key = (item as Item<PersonSummary> & { search?: PersonSearchKey }).search ?? personSearchKey(item.summary);
+    const key = keyOf(item);
     entry = { item, name: key.name, text: key.text, spaced: ` ${key.text}`, phone: key.phone };
     entries.set(item, entry);
   }
@@ -36,23 +45,21 @@ function entryOf(item: Item<PersonSummary>): Entry {
 }
 
 /** Alphabetical on the normalised name (accents and case ignored, as French readers expect), then by id. */
-function compareEntries(a: Entry, b: Entry): number {
-  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
-  return a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0;
+function compareItems(a: Item<PersonSummary>, b: Item<PersonSummary>): number {
+  const an = keyOf(a).name;
+  const bn = keyOf(b).name;
+  if (an !== bn) return an < bn ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function isSorted(entries: readonly Entry[]): boolean {
-  for (let i = 1; i < entries.length; i++) if (compareEntries(entries[i - 1]!, entries[i]!) > 0) return false;
+function isSorted(items: readonly Item<PersonSummary>[]): boolean {
+  for (let i = 1; i < items.length; i++) if (compareItems(items[i - 1]!, items[i]!) > 0) return false;
   return true;
 }
 
 /** Sorts persons in the search's alphabetical order, in place (the data Worker, before sending them). */
 export function sortPersonItems(items: Item<PersonSummary>[]): Item<PersonSummary>[] {
-  const name = (item: Item<PersonSummary>) => ((item as Item<PersonSummary> & { search?: PersonSearchKey }).search ?? personSearchKey(item.summary)).name;
-  const keyed = items.map((item) => ({ item, name: name(item) }));
-  keyed.sort((a, b) => (a.name !== b.name ? (a.name < b.name ? -1 : 1) : a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0));
-  for (let i = 0; i < keyed.length; i++) items[i] = keyed[i]!.item;
-  return items;
+  return items.sort(compareItems);
 }
 
 interface Query {
@@ -112,8 +119,11 @@ function narrows(previous: Query, next: Query): boolean {
 
 /** Built once per index snapshot: normalised keys and the alphabetical order are computed here, not per keystroke. */
 export class PersonSearch {
-  readonly #entries: Entry[];
-  /** The last query and the positions (in #entries) of its matches, for the next key typed. */
+  /** Every person, alphabetical. */
+  readonly #order: Item<PersonSummary>[];
+  /** #order's search entries, made at the first search typed (or ahead, by `prepare`). */
+  #entries: Entry[] | null = null;
+  /** The last query and the positions (in #order) of its matches, for the next key typed. */
   #last: { query: Query; positions: Int32Array } | null = null;
 
   /**
@@ -123,28 +133,35 @@ export class PersonSearch {
    */
   constructor(items: readonly Item<PersonSummary>[], previous?: PersonSearch) {
     if (previous) {
-      this.#entries = previous.#update(items);
+      this.#order = previous.#update(items);
       return;
     }
     // The data Worker sends the persons in this order already (sortPersonItems): checking costs
     // one comparison per person, sorting 5,000 names on a slow phone's main thread ~40 ms.
-    const entries = items.map(entryOf);
-    this.#entries = isSorted(entries) ? entries : entries.sort(compareEntries);
+    this.#order = isSorted(items) ? [...items] : [...items].sort(compareItems);
   }
 
-  #update(items: readonly Item<PersonSummary>[]): Entry[] {
+  #update(items: readonly Item<PersonSummary>[]): Item<PersonSummary>[] {
     const current = new Set(items);
-    const kept = this.#entries.filter((e) => current.has(e.item));
+    const kept = this.#order.filter((item) => current.has(item));
     if (kept.length === items.length) return kept;
-    const known = new Set(kept.map((e) => e.item));
-    const added = items.filter((item) => !known.has(item)).map(entryOf).sort(compareEntries);
-    const merged: Entry[] = [];
+    const known = new Set(kept);
+    const added = items.filter((item) => !known.has(item)).sort(compareItems);
+    const merged: Item<PersonSummary>[] = [];
     let i = 0;
     let j = 0;
-    while (i < kept.length && j < added.length) merged.push(compareEntries(kept[i]!, added[j]!) <= 0 ? kept[i++]! : added[j++]!);
+    while (i < kept.length && j < added.length) merged.push(compareItems(kept[i]!, added[j]!) <= 0 ? kept[i++]! : added[j++]!);
     while (i < kept.length) merged.push(kept[i++]!);
     while (j < added.length) merged.push(added[j++]!);
     return merged;
+  }
+
+  /**
+   * Makes the search entries now (the page calls it when idle after showing the list), so that the
+   * first key typed does not pay for them, and the list's first render does not either.
+   */
+  prepare(): void {
+    this.#entries ??= this.#order.map(entryOf);
   }
 
   /** Every person (alphabetical) for an empty query; else the matches, best first. */
@@ -152,9 +169,10 @@ export class PersonSearch {
     const q = parse(query);
     if (q.words.length === 0 && q.phone === null) {
       this.#last = null;
-      return this.#entries.map((e) => e.item);
+      return [...this.#order];
     }
-    const entries = this.#entries;
+    this.prepare();
+    const entries = this.#entries!;
     const last = this.#last;
     const candidates = last !== null && narrows(last.query, q) ? last.positions : null;
     const count = candidates === null ? entries.length : candidates.length;

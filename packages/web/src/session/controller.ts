@@ -12,6 +12,7 @@ import { prepareKdf } from '../crypto/kdf.ts';
 import { DeviceCache, type CachedAccount } from '../storage/device-cache.ts';
 import { IdbLocalStore } from '../storage/local-store.ts';
 import { deleteUserDb, openUserDb } from '../storage/user-db.ts';
+import { deleteRotationDb } from '../rotation/cursor-store.ts';
 import * as flows from './flows.ts';
 import { InactivityWatcher, lockAfterMs } from './inactivity.ts';
 import { forgetKeys, openKeyring } from './keys.ts';
@@ -204,7 +205,12 @@ export class AppController extends Store<AppState> {
       {
         userId: session.me.user.id,
         organisationId: keyring.organisationId,
-        keys: keyring.all().map((k) => ({ kind: k.kind, version: k.version, key: k.key.slice() })),
+        // The medical key only for a health professional: an administrator holds it to seal it to
+        // others (decision 014), but their data Worker never opens, pulls or writes medical records.
+        keys: keyring
+          .all()
+          .filter((k) => k.kind !== 'medical' || session.me.user.healthProfessional)
+          .map((k) => ({ kind: k.kind, version: k.version, key: k.key.slice() })),
         token: this.account?.token ?? null,
         apiBase: typeof location === 'undefined' ? '' : location.origin,
       },
@@ -346,7 +352,7 @@ export class AppController extends Store<AppState> {
         // Offline or already expired: the token is forgotten below and expires on the server.
       }
       await this.device?.forget(account.userId);
-      await deleteUserDb(account.userId);
+      await Promise.all([deleteUserDb(account.userId), deleteRotationDb(account.userId)]);
     }
     this.account = null;
     this.api.setToken(null);

@@ -14,11 +14,13 @@ export interface StoredDraft {
   /** A keyed hash of the draft's name: the name itself (which may hold a record id) stays inside the envelope. */
   id: string;
   keyVersion: number;
+  /** The key kind it is sealed with; absent: general (drafts written before medical ones existed). */
+  keyKind?: 'medical';
   envelope: Uint8Array;
 }
 
 /**
- * One part of the summary index of a collection, sealed with the general key (data/index-snapshot.ts):
+ * One part of the summary index of a collection, sealed with its key kind (data/index-snapshot.ts):
  * a warm start opens these instead of decrypting every record again.
  */
 export interface StoredSnapshotPart {

@@ -23,6 +23,7 @@ import { ReturnToActiveList } from './ReturnToActiveList.tsx';
 import { Loading, Missing } from './states.tsx';
 import { TimelineSection } from './TimelineSection.tsx';
 import { CustomFieldsSection } from '../custom-fields/CustomFieldsSection.tsx';
+import { MedicalSection } from '../medical/MedicalSection.tsx';
 import type { ChangeInput } from './timeline.ts';
 
 function Value({ children }: { children: string }) {
@@ -148,6 +149,7 @@ export function PersonFileScreen({ id }: { id: string }) {
         {person?.outOfActiveList ? <ReturnToActiveList id={id} date={person.outOfActiveListDate} reasons={person.outOfActiveListReasons} /> : null}
       </section>
       <CustomFieldsSection values={fields?.customFields} />
+      <MedicalSection personId={id} />
       <BelowTheFold id={id} name={name} createdAt={fields?.createdAt ?? ''} createdBy={fields?.createdBy ?? ''} changes={changes} hasActivity={hasActivity} />
     </main>
   );

@@ -26,7 +26,9 @@ function VirtualListImpl<T>({ items, itemKey, renderItem, estimatedHeight, label
   const listRef = useRef<HTMLUListElement>(null);
   const heights = useRef(new Map<string, number>());
   const [measured, setMeasured] = useState(0);
-  const [range, setRange] = useState<Range>({ start: 0, end: Math.min(items.length, 30) });
+  // A first screenful and the overscan: the rows that will be kept once the real range is known
+  // (mounting more only to drop them in the next pass is the list's first long task).
+  const [range, setRange] = useState<Range>(() => ({ start: 0, end: Math.min(items.length, Math.ceil(window.innerHeight / estimatedHeight) + OVERSCAN) }));
   const pendingFocus = useRef<number | null>(null);
 
   const offsets = useMemo(

@@ -42,8 +42,8 @@ const DRAFT_KEY = 'settings.customFields';
 
 const TARGET_NOTES: Partial<Record<CustomFieldTarget, string>> = {
   personMedical:
-    'Ces champs relèvent du dossier médical : leurs valeurs seront chiffrées avec la clé médicale et visibles des seuls professionnels de santé. Ils ne sont pas encore proposés dans les dossiers, le dossier médical étant en préparation.',
-  consultation: 'Ces champs seront proposés dans les consultations du dossier médical, en préparation.',
+    'Ces champs relèvent du dossier médical : leurs valeurs sont chiffrées avec la clé médicale et visibles des seuls professionnels de santé, dans la section « Dossier médical » du dossier de la personne.',
+  consultation: 'Ces champs sont proposés dans les consultations du type choisi, dans le dossier médical.',
 };
 
 const TYPE_OPTIONS = CUSTOM_FIELD_TYPES.map((value) => ({ value, label: CUSTOM_FIELD_TYPE_LABELS[value] }));

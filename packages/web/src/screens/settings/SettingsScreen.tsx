@@ -12,6 +12,7 @@ import { focusFirstInvalid } from '../../ui/forms.ts';
 import { saveFailure } from '../../ui/save-failure.ts';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { CustomFieldsSettings } from './CustomFieldsSettings.tsx';
+import { ConsultationTypesSettings } from './ConsultationTypesSettings.tsx';
 import { checkSettings, removedLabels, toInput, withDraft, type SettingsDraft, type SettingsErrors, type SettingsInput } from './settings-form.ts';
 
 const DRAFT_KEY = 'settings.organisation';
@@ -232,6 +233,7 @@ function SettingsForm() {
         <StatusMessage>{saved ? 'Paramètres enregistrés. Ils seront appliqués sur tous les appareils à leur prochaine synchronisation.' : ''}</StatusMessage>
       </form>
       <CustomFieldsSettings />
+      <ConsultationTypesSettings />
     </main>
   );
 }

@@ -1,0 +1,27 @@
+// « Dossier médical » on a person's file: the medical fields of the person, consultations,
+// traitements and commentaires médicaux. Rendered only for a health professional whose session
+// holds the medical key; for anyone else nothing of it exists on the page (no heading, no
+// placeholder), as nothing of it exists on their device.
+import { useId } from 'react';
+import { useMedicalAccess } from './access.ts';
+import { Consultations } from './Consultations.tsx';
+import { MedicalComments } from './MedicalComments.tsx';
+import { MedicalFields } from './MedicalFields.tsx';
+import { Treatments } from './Treatments.tsx';
+import './medical.css';
+
+export function MedicalSection({ personId }: { personId: string }) {
+  const allowed = useMedicalAccess();
+  const headingId = useId();
+  if (!allowed) return null;
+  return (
+    <section aria-labelledby={headingId} className="file-section medical-file" id="dossier-medical">
+      <h2 id={headingId}>Dossier médical</h2>
+      <p className="hint">Chiffré avec la clé médicale : seuls les professionnels de santé de votre organisation y ont accès.</p>
+      <MedicalFields personId={personId} />
+      <Consultations personId={personId} />
+      <Treatments personId={personId} />
+      <MedicalComments personId={personId} />
+    </section>
+  );
+}

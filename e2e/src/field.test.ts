@@ -528,7 +528,15 @@ describe.each(BACKENDS)('field app in Chromium on %s', (kind) => {
     await waitSynced(admin.page);
 
     // B opens the person's form before its next sync: the field appears when that sync brings it, with no reload.
-    await openPerson(member.page, person);
+    // (The person left the active list in (b): the list shows them once asked to.)
+    const openOut = async (page: Page) => {
+      await goToPersons(page);
+      await page.getByLabel('Inclure les personnes sorties de la file active', { exact: true }).check();
+      await page.getByRole('searchbox', { name: 'Rechercher une personne' }).fill(person);
+      await personLink(page, person).click();
+      await waitForHeading(page, person);
+    };
+    await openOut(member.page);
     await member.page.getByRole('link', { name: 'Modifier la personne' }).click();
     await waitForHeading(member.page, 'Modifier la personne');
     await syncUntil(member.page, async () => (await member.page.getByLabel(label, { exact: true }).count()) > 0, 'the new custom field on B');
@@ -537,7 +545,7 @@ describe.each(BACKENDS)('field app in Chromium on %s', (kind) => {
     await waitForHeading(member.page, person);
     await waitSynced(member.page);
 
-    await openPerson(admin.page, person);
+    await openOut(admin.page);
     await syncUntil(admin.page, async () => (await screenText(admin.page)).includes(customValue), 'the custom value on A');
   });
 

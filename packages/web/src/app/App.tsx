@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import { useController } from './context.ts';
+import { loadReadyApp, READY_APP_PRELOAD_MS } from './ready-app.ts';
 import { navigate, useRoute } from './router.tsx';
 import { paths, type Route } from './routes.ts';
 import type { AppState } from '../session/controller.ts';
@@ -27,7 +28,6 @@ function redirectFor(state: AppState, route: Route): string | null {
 }
 
 /** The unlocked app, in its own chunk (ReadyApp.tsx). */
-const loadReadyApp = () => import('./ReadyApp.tsx');
 const ReadyApp = lazy(loadReadyApp);
 
 function Opening() {
@@ -48,10 +48,13 @@ export function App() {
     if (redirect) navigate(redirect, { replace: true });
   }, [redirect]);
 
-  // While a password is typed on the login or unlock screen, the rest of the app loads.
+  // While a password is typed on the login or unlock screen, the rest of the app loads (at the
+  // latest when it is submitted: ready-app.ts).
   const waiting = state.status === 'locked' || state.status === 'signedOut';
   useEffect(() => {
-    if (waiting) void loadReadyApp();
+    if (!waiting) return;
+    const timer = setTimeout(() => void loadReadyApp(), READY_APP_PRELOAD_MS);
+    return () => clearTimeout(timer);
   }, [waiting]);
 
   if (redirect) return null;

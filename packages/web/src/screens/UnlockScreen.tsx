@@ -1,3 +1,4 @@
+import { loadReadyApp } from '../app/ready-app.ts';
 import { useRef, useState, type FormEvent } from 'react';
 import type { Me } from '@relais/core/protocol';
 import { errorMessage } from '../api/errors.ts';
@@ -29,6 +30,7 @@ export function UnlockScreen({ me }: { me: Me }) {
     setError(undefined);
     setBusy(true);
     try {
+      void loadReadyApp();
       await controller.unlock(password);
     } catch (e) {
       setAlert(errorMessage(e));

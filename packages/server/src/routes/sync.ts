@@ -7,7 +7,7 @@ import { HttpError } from '../http/errors.ts';
 import { authenticate } from '../http/guard.ts';
 import { errorResponses } from '../http/schemas.ts';
 import { hiddenCollections, pullPage } from '../sync/pull.ts';
-import { mayReadKind } from '../sync/rights.ts';
+import { mayReadKind, ownOnlyCollections } from '../sync/rights.ts';
 import { keyKindOf } from '@relais/core/collections';
 import { applyPush } from '../sync/push.ts';
 import { journal } from '../journal/journal.ts';
@@ -72,7 +72,14 @@ export function syncRoutes(app: FastifyInstance, { db }: AppContext): void {
       // page would look like "nothing medical here" to a client that should never have asked.
       const refused = collections?.findIndex((collection) => !mayReadKind(actor, keyKindOf(collection))) ?? -1;
       if (refused >= 0) throw new HttpError(403, 'MEDICAL_FORBIDDEN', { in: 'querystring', path: `/collections/${refused}` });
-      const page = await pullPage(db, actor.organisationId, { since, limit, hidden: hiddenCollections(actor), only: collections });
+      const ownOnly = ownOnlyCollections(actor);
+      const page = await pullPage(db, actor.organisationId, {
+        since,
+        limit,
+        hidden: hiddenCollections(actor),
+        only: collections,
+        ownOnly: ownOnly.length > 0 ? { collections: ownOnly, authorId: actor.userId } : undefined,
+      });
       // An empty page (a device checking for news) is not worth a line.
       if (page.count > 0) {
         await journal(db, { organisationId: actor.organisationId, actorId: actor.userId, event: 'pull', collections: page.collections, count: page.count });

@@ -47,12 +47,18 @@ export interface PageRequest {
   readonly hidden: readonly string[];
   /** When given, only these collections (the first sync fetches persons first). */
   readonly only?: readonly string[] | undefined;
+  /** Collections of which only this author's records are sent (see ownOnlyCollections). */
+  readonly ownOnly?: { readonly collections: readonly string[]; readonly authorId: string } | undefined;
 }
 
-export async function pullPage(db: Kysely<DB>, orgId: string, { since, limit, hidden, only }: PageRequest): Promise<Page> {
+export async function pullPage(db: Kysely<DB>, orgId: string, { since, limit, hidden, only, ownOnly }: PageRequest): Promise<Page> {
   // Excluding what may not be read (rather than listing what may) keeps the condition out of
   // the (organisation_id, seq) index scan in the common case where everything is readable.
-  const hide: RawBuilder<unknown> = hidden.length === 0 ? sql`` : sql`AND NOT (collection = ANY(${[...hidden]}::text[]))`;
+  const hideKinds: RawBuilder<unknown> = hidden.length === 0 ? sql`` : sql`AND NOT (collection = ANY(${[...hidden]}::text[]))`;
+  const hide: RawBuilder<unknown> =
+    ownOnly === undefined || ownOnly.collections.length === 0
+      ? hideKinds
+      : sql`${hideKinds} AND NOT (collection = ANY(${[...ownOnly.collections]}::text[]) AND author_id <> ${ownOnly.authorId}::uuid)`;
   const visible: RawBuilder<unknown> = only === undefined ? hide : sql`${hide} AND collection = ANY(${[...only]}::text[])`;
   // The page must come from an ordered scan of the (organisation_id, seq) index that stops after
   // `limit` rows. Without fresh statistics (PGlite never autovacuums; PostgreSQL only every

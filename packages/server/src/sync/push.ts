@@ -11,7 +11,7 @@ import type { Actor } from '../auth/sessions.ts';
 import type { DB } from '../db/schema.ts';
 import { HttpError, invalid } from '../http/errors.ts';
 import { envelopeProblem } from './envelope.ts';
-import { mayReadKind, mayWriteCollection } from './rights.ts';
+import { mayReadKind, mayWriteCollection, ownOnlyCollections } from './rights.ts';
 import { journal } from '../journal/journal.ts';
 import { requireStillActive } from './still-active.ts';
 
@@ -105,6 +105,11 @@ async function applyLocked(trx: Transaction<DB>, actor: Actor, changes: readonly
     }
     const key = recordKey(change.collection, change.id);
     const current = state.get(key);
+    // Another's comment is neither sent to a restricted member nor changed by them (nor shown in a
+    // conflict answer, hence before the version check).
+    if (current !== undefined && current.authorId !== actor.userId && ownOnlyCollections(actor).includes(change.collection)) {
+      throw new HttpError(403, 'FORBIDDEN', { path: `/changes/${index}` });
+    }
     const currentVersion = current?.version ?? 0;
     if (change.baseVersion !== currentVersion) {
       if (current === undefined) throw invalid(`/changes/${index}/baseVersion`, 'unknown_base_version');

@@ -29,3 +29,12 @@ export function mayWriteCollection(subject: SyncSubject, collection: Collection)
 export function readableCollections(subject: SyncSubject): Collection[] {
   return COLLECTION_NAMES.filter((collection) => mayReadKind(subject, keyKindOf(collection)));
 }
+
+/**
+ * Collections an « accès restreint » member reads and changes only where they wrote the record:
+ * their own comments (the server knows each record's author in clear; the comment's text stays
+ * encrypted). Decision 016.
+ */
+export function ownOnlyCollections(subject: SyncSubject): readonly string[] {
+  return subject.role === 'restricted' ? ['comment'] : [];
+}

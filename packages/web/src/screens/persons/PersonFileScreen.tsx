@@ -8,7 +8,7 @@ import { Comments } from '../actions/Comments.tsx';
 import { PersonActivity } from '../activity/PersonActivity.tsx';
 import { ageLabel } from '@relais/core/domain/age';
 import { ConflictSection, type ConflictView } from './ConflictSection.tsx';
-import { useHistory, useIndexItem, useRecord, useSettings, useTeams } from './data.ts';
+import { useHistory, useIndexItem, useMe, useRecord, useSettings, useTeams } from './data.ts';
 import { DeletePerson } from './DeletePerson.tsx';
 import { FamilySection } from './FamilySection.tsx';
 import { takeFlash } from '../../ui/flash.ts';
@@ -30,7 +30,7 @@ function Value({ children }: { children: string }) {
   return children ? <>{children}</> : <span className="empty">Non renseigné</span>;
 }
 
-function FieldList({ person, teamNames }: { person: PersonFormValues; teamNames: ReadonlyMap<string, string> }) {
+function FieldList({ person, teamNames, restricted }: { person: PersonFormValues; teamNames: ReadonlyMap<string, string>; restricted: boolean }) {
   const teams = person.teamIds.map((id) => teamNames.get(id) ?? 'Équipe supprimée ou inconnue');
   const rows: [string, string, string?][] = [
     [PERSON_LABELS.otherNames, person.otherNames],
@@ -38,7 +38,8 @@ function FieldList({ person, teamNames }: { person: PersonFormValues; teamNames:
     [PERSON_LABELS.birthDate, formatIsoDate(person.birthDate)],
     [PERSON_LABELS.phone, person.phone],
     [PERSON_LABELS.email, person.email],
-    [PERSON_LABELS.description, person.description, 'multiline'],
+    // « Accès restreint »: the free-text description is left out (decision 016).
+    ...(restricted ? [] : [[PERSON_LABELS.description, person.description, 'multiline'] as [string, string, string]]),
     [PERSON_LABELS.highlyVulnerable, person.highlyVulnerable ? 'Oui' : 'Non'],
     [PERSON_LABELS.streetSince, formatIsoDate(person.streetSince)],
     [PERSON_LABELS.followedSince, formatIsoDate(person.followedSince)],
@@ -80,6 +81,7 @@ export function PersonFileScreen({ id }: { id: string }) {
   // of full documents leave in the same task, travel as one batch (data/client.ts) and come back
   // as one render, instead of a render per section after a deferred second pass.
   const teamNames = useMemo(() => new Map(teams.map((t) => [t.id, t.name])), [teams]);
+  const restricted = useMe().user.role === 'restricted';
   const indexed = useIndexItem('person', id);
   const fields = record.status === 'found' ? record.fields : null;
   const person = useMemo(() => (fields ? formValues(fields) : null), [fields]);
@@ -145,10 +147,10 @@ export function PersonFileScreen({ id }: { id: string }) {
       </nav>
       <section aria-labelledby="informations-title" className="file-section" id="informations">
         <h2 id="informations-title">Informations</h2>
-        {person ? <FieldList person={person} teamNames={teamNames} /> : <p className="hint">Déchiffrement du dossier…</p>}
+        {person ? <FieldList person={person} teamNames={teamNames} restricted={restricted} /> : <p className="hint">Déchiffrement du dossier…</p>}
         {person?.outOfActiveList ? <ReturnToActiveList id={id} date={person.outOfActiveListDate} reasons={person.outOfActiveListReasons} /> : null}
       </section>
-      <CustomFieldsSection values={fields?.customFields} />
+      {restricted ? null : <CustomFieldsSection values={fields?.customFields} />}
       <MedicalSection personId={id} />
       <BelowTheFold id={id} name={name} createdAt={fields?.createdAt ?? ''} createdBy={fields?.createdBy ?? ''} changes={changes} hasActivity={hasActivity} />
     </main>

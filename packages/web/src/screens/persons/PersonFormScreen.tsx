@@ -59,6 +59,8 @@ export function EditPersonScreen({ id }: { id: string }) {
 }
 
 function PersonForm({ id, current, draftKey, customFields }: { id?: string; current: PersonFormValues; draftKey: string; customFields?: Json }) {
+  // « Accès restreint »: no free-text description, no custom fields (decision 016).
+  const restricted = useMe().user.role === 'restricted';
   const writer = useWriter();
   const settings = useSettings();
   const teams = useTeams();
@@ -73,7 +75,10 @@ function PersonForm({ id, current, draftKey, customFields }: { id?: string; curr
   const values = shownValues(draft, current);
   // Custom fields (social group) enabled for the current team, with a draft of their own.
   const customTeam = useCurrentTeam();
-  const customDefinitions = useMemo(() => applicableDefinitions(settings.customFieldDefinitions, { target: 'personSocial', teamId: customTeam }), [settings.customFieldDefinitions, customTeam]);
+  const customDefinitions = useMemo(
+    () => (restricted ? [] : applicableDefinitions(settings.customFieldDefinitions, { target: 'personSocial', teamId: customTeam })),
+    [restricted, settings.customFieldDefinitions, customTeam],
+  );
   const storedCustom = useMemo(() => storedCustomValues(customFields), [customFields]);
   const custom = useCustomValues(`${draftKey}:custom`, customDefinitions, storedCustom);
   const dirty = isDirty(draft, current) || custom.dirty;
@@ -177,7 +182,7 @@ function PersonForm({ id, current, draftKey, customFields }: { id?: string; curr
         <TextField label={PERSON_LABELS.birthDate} type="date" {...text('birthDate')} min="1900-01-01" max={today} hint={age ? `Âge : ${age}.` : undefined} />
         <TextField label={PERSON_LABELS.phone} type="tel" {...text('phone')} autoComplete="off" inputMode="tel" maxLength={100} />
         <TextField label={PERSON_LABELS.email} type="email" {...text('email')} autoComplete="off" maxLength={254} />
-        <TextAreaField label={PERSON_LABELS.description} {...text('description')} maxLength={10_000} rows={5} />
+        {restricted ? null : <TextAreaField label={PERSON_LABELS.description} {...text('description')} maxLength={10_000} rows={5} />}
         <TextAreaField label={PERSON_LABELS.alerts} {...text('alerts')} hint="Affichées en bandeau en haut du dossier (allergie, danger, consigne…)." maxLength={1_000} rows={2} />
         <CheckboxField
           label={PERSON_LABELS.highlyVulnerable}
@@ -222,7 +227,7 @@ function PersonForm({ id, current, draftKey, customFields }: { id?: string; curr
             </>
           )}
         </fieldset>
-        <CustomFieldsInputs state={custom} />
+        {restricted ? null : <CustomFieldsInputs state={custom} />}
         <div className="actions">
           <SubmitButton busy={busy}>Enregistrer</SubmitButton>
           <Link

@@ -7,7 +7,7 @@
 // (f) canaries searched on the server, in its logs, in both devices' storage and request bodies.
 // Pictures of the main screens (360 × 740, PGlite run) go to artifacts/field-pglite/screens, or to
 // docs/screens with E2E_UPDATE_SCREENS=1.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   acceptInvitation,
   acknowledgeRecoveryCode,
@@ -40,11 +40,11 @@ import {
   tabTo,
 } from './app/field.ts';
 import { expectAccessible } from './harness/axe.ts';
-import { BACKENDS, Backend } from './harness/backend.ts';
+import { BACKENDS } from './harness/backend.ts';
+import { browserSuite } from './harness/suite.ts';
 import { readBrowserStorage, storageHaystacks, writeStorageDump } from './harness/browser-storage.ts';
 import { findCanaries, makeCanary, randomWord, type Canary, type Haystack } from './harness/canary.ts';
 import { Device } from './harness/device.ts';
-import { requireAxe, requireChromium, requireWebBuild } from './harness/preconditions.ts';
 import { tableHaystacks } from './harness/table-dump.ts';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
@@ -59,9 +59,6 @@ function parisDay(offsetDays = 0): string {
 }
 
 describe.each(BACKENDS)('field app in Chromium on %s', (kind) => {
-  let backend: Backend | undefined;
-  let admin: Device | undefined;
-  let member: Device | undefined;
   const organisation = `Maraude ${randomWord(10)}`;
   const adminAccount: Account = { name: 'Alice Admin', email: `alice.${randomWord(8)}@example.org`, password: 'cheval agrafe pluie lanterne 42' };
   const memberAccount: Account = { name: 'Bruno Membre', email: `bruno.${randomWord(8)}@example.org`, password: 'tortue violon neige cartable 17' };
@@ -113,10 +110,7 @@ describe.each(BACKENDS)('field app in Chromium on %s', (kind) => {
 
   const ids = { action: '', series: '', occurrence: '', territory: '' };
 
-  const env = () => {
-    if (!backend || !admin || !member) throw new Error('the suite did not start');
-    return { backend, admin, member };
-  };
+  const env = browserSuite(kind, 'field', { admin: 'A-admin', member: 'B-member' });
 
   const checkAccessibility = (device: Device, screen: string) => expectAccessible(device, screen, env().backend.artifacts);
 
@@ -126,27 +120,6 @@ describe.each(BACKENDS)('field app in Chromium on %s', (kind) => {
   };
 
   const flash = (page: Page, text: string) => page.getByText(text, { exact: true }).first().waitFor();
-
-  beforeAll(async () => {
-    requireChromium();
-    requireAxe();
-    requireWebBuild();
-    backend = await Backend.start(kind, 'field');
-    admin = await Device.open('A-admin', backend.artifacts);
-    member = await Device.open('B-member', backend.artifacts);
-  });
-
-  beforeEach(({ onTestFailed }) => {
-    onTestFailed(async () => {
-      for (const device of [admin, member]) await device?.shot('failed').catch(() => undefined);
-    });
-  });
-
-  afterAll(async () => {
-    await admin?.close();
-    await member?.close();
-    await backend?.close();
-  });
 
   it('(a) sets up an organisation with two teams and a confirmed member in the second', async () => {
     const { backend, admin, member } = env();

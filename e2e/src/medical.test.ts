@@ -5,7 +5,7 @@
 // medical comment with no network, then reconnects; (c) the social worker syncs and finds nothing
 // medical anywhere: not on the screen, not in IndexedDB, not in any pull response body — not even
 // an id; the server holds the medical records only as ciphertext; (d) axe on the medical screens.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import {
   acceptInvitation,
@@ -22,11 +22,11 @@ import {
 } from './app/relais.ts';
 import { navTo } from './app/field.ts';
 import { expectAccessible } from './harness/axe.ts';
-import { BACKENDS, Backend } from './harness/backend.ts';
+import { BACKENDS } from './harness/backend.ts';
+import { browserSuite } from './harness/suite.ts';
+import type { Device } from './harness/device.ts';
 import { readBrowserStorage, storageHaystacks, writeStorageDump } from './harness/browser-storage.ts';
 import { findCanaries, makeCanary, randomWord, type Canary, type Haystack } from './harness/canary.ts';
-import { Device } from './harness/device.ts';
-import { requireAxe, requireChromium, requireWebBuild } from './harness/preconditions.ts';
 import { tableHaystacks } from './harness/table-dump.ts';
 
 const MEDICAL_COLLECTIONS = ['consultation', 'treatment', 'medicalComment', 'medicalFile'];
@@ -64,10 +64,6 @@ function pushedMedical(device: Device): { collection: string; id: string }[] {
 }
 
 describe.each(BACKENDS)('dossier médical in Chromium on %s', (kind) => {
-  let backend: Backend | undefined;
-  let admin: Device | undefined;
-  let nurse: Device | undefined;
-  let worker: Device | undefined;
   /** Every body of a pull answer the social worker's device received. */
   const workerPulls: string[] = [];
   const organisation = `Maraude ${randomWord(10)}`;
@@ -88,19 +84,7 @@ describe.each(BACKENDS)('dossier médical in Chromium on %s', (kind) => {
   // The person's name is general data: the worker must see it (so the test knows they synced).
   const personName = `Personne ${randomWord(8)}`;
 
-  const env = () => {
-    if (!backend || !admin || !nurse || !worker) throw new Error('the suite did not start');
-    return { backend, admin, nurse, worker };
-  };
-
-  beforeAll(async () => {
-    requireChromium();
-    requireAxe();
-    requireWebBuild();
-    backend = await Backend.start(kind, 'medical');
-    admin = await Device.open('A-admin', backend.artifacts);
-    nurse = await Device.open('N-nurse', backend.artifacts);
-    worker = await Device.open('W-worker', backend.artifacts);
+  const env = browserSuite(kind, 'medical', { admin: 'A-admin', nurse: 'N-nurse', worker: 'W-worker' }, ({ worker }) => {
     worker.context.on('response', (response) => {
       if (!response.url().includes('/api/sync/pull')) return;
       response.text().then(
@@ -108,19 +92,6 @@ describe.each(BACKENDS)('dossier médical in Chromium on %s', (kind) => {
         () => workerPulls.push(`unreadable pull answer ${response.url()}`),
       );
     });
-  });
-
-  beforeEach(({ onTestFailed }) => {
-    onTestFailed(async () => {
-      for (const device of [admin, nurse, worker]) await device?.shot('failed').catch(() => undefined);
-    });
-  });
-
-  afterAll(async () => {
-    await admin?.close();
-    await nurse?.close();
-    await worker?.close();
-    await backend?.close();
   });
 
   it('(a) sets up an organisation with a nurse and a social worker', async () => {

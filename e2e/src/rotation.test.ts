@@ -5,7 +5,7 @@
 // writing; the revoked member's next request is refused; the remaining member's app takes the new
 // keys on its own and reads everything, old and new; the database ends with every record under
 // the new key version.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   acceptInvitation,
   acknowledgeRecoveryCode,
@@ -24,16 +24,11 @@ import {
 } from './app/relais.ts';
 import { goToMembers, openRevocation, revisitMembers, rotationProgress, waitRotationFinished } from './app/rotation.ts';
 import { expectAccessible } from './harness/axe.ts';
-import { BACKENDS, Backend } from './harness/backend.ts';
+import { BACKENDS } from './harness/backend.ts';
+import { browserSuite } from './harness/suite.ts';
 import { randomWord } from './harness/canary.ts';
-import { Device } from './harness/device.ts';
-import { requireAxe, requireChromium, requireWebBuild } from './harness/preconditions.ts';
 
 describe.each(BACKENDS)('member exit and key rotation in Chromium on %s', (kind) => {
-  let backend: Backend | undefined;
-  let admin: Device | undefined;
-  let staying: Device | undefined;
-  let leaving: Device | undefined;
   const organisation = `Maraude ${randomWord(10)}`;
   const adminAccount: Account = { name: 'Alice Admin', email: `alice.${randomWord(8)}@example.org`, password: 'cheval agrafe pluie lanterne 42' };
   const stayingAccount: Account = { name: 'Bruno Reste', email: `bruno.${randomWord(8)}@example.org`, password: 'tortue violon neige cartable 17' };
@@ -42,33 +37,7 @@ describe.each(BACKENDS)('member exit and key rotation in Chromium on %s', (kind)
   const during = `Pendant ${randomWord(5)}`;
   const after = `Après ${randomWord(5)}`;
 
-  const env = () => {
-    if (!backend || !admin || !staying || !leaving) throw new Error('the suite did not start');
-    return { backend, admin, staying, leaving };
-  };
-
-  beforeAll(async () => {
-    requireChromium();
-    requireAxe();
-    requireWebBuild();
-    backend = await Backend.start(kind, 'rotation');
-    admin = await Device.open('A-admin', backend.artifacts);
-    staying = await Device.open('B-staying', backend.artifacts);
-    leaving = await Device.open('C-leaving', backend.artifacts);
-  });
-
-  beforeEach(({ onTestFailed }) => {
-    onTestFailed(async () => {
-      for (const device of [admin, staying, leaving]) await device?.shot('failed').catch(() => undefined);
-    });
-  });
-
-  afterAll(async () => {
-    await admin?.close();
-    await staying?.close();
-    await leaving?.close();
-    await backend?.close();
-  });
+  const env = browserSuite(kind, 'rotation', { admin: 'A-admin', staying: 'B-staying', leaving: 'C-leaving' });
 
   it('(a) sets up an organisation with two confirmed members who read the same persons', async () => {
     const { backend, admin, staying, leaving } = env();

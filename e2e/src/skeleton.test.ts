@@ -3,7 +3,7 @@
 // once on PGlite and once on the real PostgreSQL. The scenarios build on each other in order:
 // (a) organisation and member, (b) offline edits merged, (c) same-field conflict, (d) offline
 // reload, (e) canary, then recovery of the administrator's account.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   acceptInvitation,
   acknowledgeRecoveryCode,
@@ -30,11 +30,11 @@ import {
   type Account,
 } from './app/relais.ts';
 import { expectAccessible } from './harness/axe.ts';
-import { BACKENDS, Backend } from './harness/backend.ts';
+import { BACKENDS } from './harness/backend.ts';
+import { browserSuite } from './harness/suite.ts';
 import { readBrowserStorage, storageHaystacks, writeStorageDump } from './harness/browser-storage.ts';
 import { findCanaries, makeCanary, randomWord, type Haystack } from './harness/canary.ts';
 import { Device } from './harness/device.ts';
-import { requireAxe, requireChromium, requireWebBuild } from './harness/preconditions.ts';
 import { tableHaystacks } from './harness/table-dump.ts';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
@@ -42,9 +42,6 @@ import { join } from 'node:path';
 const CONFLICT_MARK = 'Conflit : une autre valeur a été mise de côté';
 
 describe.each(BACKENDS)('walking skeleton in Chromium on %s', (kind) => {
-  let backend: Backend | undefined;
-  let admin: Device | undefined;
-  let member: Device | undefined;
   const organisation = `Maraude ${randomWord(10)}`;
   const adminAccount: Account = { name: 'Alice Admin', email: `alice.${randomWord(8)}@example.org`, password: 'cheval agrafe pluie lanterne 42' };
   const memberAccount: Account = { name: 'Bruno Membre', email: `bruno.${randomWord(8)}@example.org`, password: 'tortue violon neige cartable 17' };
@@ -52,10 +49,7 @@ describe.each(BACKENDS)('walking skeleton in Chromium on %s', (kind) => {
   const nameCanary = makeCanary('Canari');
   const descriptionCanary = makeCanary('Secret');
 
-  const env = () => {
-    if (!backend || !admin || !member) throw new Error('the suite did not start');
-    return { backend, admin, member };
-  };
+  const env = browserSuite(kind, 'skeleton', { admin: 'A-admin', member: 'B-member' });
 
   const checkAccessibility = (device: Device, screen: string) => expectAccessible(device, screen, env().backend.artifacts);
 
@@ -63,27 +57,6 @@ describe.each(BACKENDS)('walking skeleton in Chromium on %s', (kind) => {
     await openPerson(page, name);
     return (await shownField(page, field)) === value;
   };
-
-  beforeAll(async () => {
-    requireChromium();
-    requireAxe();
-    requireWebBuild();
-    backend = await Backend.start(kind, 'skeleton');
-    admin = await Device.open('A-admin', backend.artifacts);
-    member = await Device.open('B-member', backend.artifacts);
-  });
-
-  beforeEach(({ onTestFailed }) => {
-    onTestFailed(async () => {
-      for (const device of [admin, member]) await device?.shot('failed').catch(() => undefined);
-    });
-  });
-
-  afterAll(async () => {
-    await admin?.close();
-    await member?.close();
-    await backend?.close();
-  });
 
   it('(a) creates an organisation, invites and confirms a member, who then sees the data', async () => {
     const { backend, admin, member } = env();

@@ -25,7 +25,52 @@ import {
 import { ERROR_MESSAGES } from '@relais/core/errors';
 import { ApiError, OFFLINE_MESSAGE } from './errors.ts';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/**
+ * One request to the API: JSON in, the response parsed with its shared zod schema (null: no body
+ * expected), every failure an ApiError with a French message. `refusal` may give a more precise
+ * message than the error code's for a refusal's `details` (the rotation's reasons).
+ */
+export async function callApi<S extends z.ZodType>(
+  target: { base: string; token: string | null },
+  method: Method,
+  path: string,
+  schema: S | null,
+  body?: unknown,
+  refusal?: (details: unknown) => string | undefined,
+): Promise<z.infer<S>> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (target.token) headers.authorization = `Bearer ${target.token}`;
+  let response: Response;
+  try {
+    response = await fetch(target.base + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError('OFFLINE', OFFLINE_MESSAGE, 0);
+  }
+  const text = await response.text();
+  const json: unknown = text ? safeJson(text) : undefined;
+  if (!response.ok) {
+    const parsed = ErrorResponse.safeParse(json);
+    if (parsed.success) {
+      const { code, message, details } = parsed.data.error;
+      throw new ApiError(code, refusal?.(details) ?? message, response.status);
+    }
+    // A proxy or a stopped server answers 502/503/504 without our error body: the server is away.
+    if (response.status >= 502 && response.status <= 504) throw new ApiError('OFFLINE', OFFLINE_MESSAGE, response.status);
+    throw new ApiError('INTERNAL', ERROR_MESSAGES.INTERNAL, response.status);
+  }
+  if (schema === null) return undefined as z.infer<S>;
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new ApiError('INTERNAL', ERROR_MESSAGES.INTERNAL, response.status);
+  return parsed.data;
+}
 
 export class ApiClient {
   constructor(
@@ -41,34 +86,8 @@ export class ApiClient {
     return this.token !== null;
   }
 
-  private async call<S extends z.ZodType>(method: Method, path: string, schema: S | null, body?: unknown): Promise<z.infer<S>> {
-    const headers: Record<string, string> = {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (this.token) headers.authorization = `Bearer ${this.token}`;
-    let response: Response;
-    try {
-      response = await fetch(this.base + path, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        cache: 'no-store',
-      });
-    } catch {
-      throw new ApiError('OFFLINE', OFFLINE_MESSAGE, 0);
-    }
-    const text = await response.text();
-    const json: unknown = text ? safeJson(text) : undefined;
-    if (!response.ok) {
-      const parsed = ErrorResponse.safeParse(json);
-      if (parsed.success) throw new ApiError(parsed.data.error.code, parsed.data.error.message, response.status);
-      // A proxy or a stopped server answers 502/503/504 without our error body: the server is away.
-      if (response.status >= 502 && response.status <= 504) throw new ApiError('OFFLINE', OFFLINE_MESSAGE, response.status);
-      throw new ApiError('INTERNAL', ERROR_MESSAGES.INTERNAL, response.status);
-    }
-    if (schema === null) return undefined as z.infer<S>;
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new ApiError('INTERNAL', ERROR_MESSAGES.INTERNAL, response.status);
-    return parsed.data;
+  private call<S extends z.ZodType>(method: Method, path: string, schema: S | null, body?: unknown): Promise<z.infer<S>> {
+    return callApi({ base: this.base, token: this.token }, method, path, schema, body);
   }
 
   health() {

@@ -45,7 +45,8 @@ export function createOrganisationRequest(
   const keyring = new Keyring(org.organisationId, [general, medical]);
   return {
     organisation: { id: org.organisationId, name: `Maraudes synthétiques ${org.size} (graine ${org.seed})` },
-    user: { id: userId, name: 'Hélène Bénard', email: adminEmail(org) },
+    // A health professional: holds the medical key from the creation, as the benchmarks expect (decision 017).
+    user: { id: userId, name: 'Hélène Bénard', email: adminEmail(org), healthProfessional: true },
     credentials: {
       kdf,
       authKey: toBase64(passwordKeys.authKey),

@@ -1,7 +1,10 @@
 // Issue 5, deliverable 3 (and its part of 7): the dossier médical in a real browser. An
-// administrator sets up the organisation, then a nurse (health professional) and a social worker
-// of that organisation on two phone-sized devices (360 × 740), against a real server process, on
-// PGlite and on PostgreSQL. (a) set-up, with a consultation type added in « Paramètres »; (b) the nurse writes a consultation, a treatment and a
+// administrator who is not a health professional sets up the organisation, then a nurse (health
+// professional) and a social worker of that organisation on two phone-sized devices (360 × 740),
+// against a real server process, on PGlite and on PostgreSQL. (a) set-up, with a consultation type
+// added in « Paramètres »; the nurse's device creates the medical key (decision 017) and the
+// administrator holds none of it: not in the server's /api/me and /api/keys answers, not in
+// IndexedDB; (b) the nurse writes a consultation, a treatment and a
 // medical comment with no network, then reconnects; (c) the social worker syncs and finds nothing
 // medical anywhere: not on the screen, not in IndexedDB, not in any pull response body — not even
 // an id; the server holds the medical records only as ciphertext; (d) axe on the medical screens.
@@ -84,7 +87,23 @@ describe.each(BACKENDS)('dossier médical in Chromium on %s', (kind) => {
   // The person's name is general data: the worker must see it (so the test knows they synced).
   const personName = `Personne ${randomWord(8)}`;
 
-  const env = browserSuite(kind, 'medical', { admin: 'A-admin', nurse: 'N-nurse', worker: 'W-worker' }, ({ worker }) => {
+  /** The administrator's session token and every /api/me or /api/keys answer their device received. */
+  let adminToken: string | null = null;
+  const adminKeyAnswers: string[] = [];
+
+  const env = browserSuite(kind, 'medical', { admin: 'A-admin', nurse: 'N-nurse', worker: 'W-worker' }, ({ admin, worker }) => {
+    admin.context.on('request', (request) => {
+      const authorization = request.headers()['authorization'];
+      if (authorization?.startsWith('Bearer ')) adminToken = authorization.slice('Bearer '.length);
+    });
+    admin.context.on('response', (response) => {
+      const path = new URL(response.url()).pathname;
+      if (path !== '/api/me' && path !== '/api/keys' && path !== '/api/organisations') return;
+      response.text().then(
+        (body) => adminKeyAnswers.push(body),
+        () => adminKeyAnswers.push(`unreadable answer ${response.url()}`),
+      );
+    });
     worker.context.on('response', (response) => {
       if (!response.url().includes('/api/sync/pull')) return;
       response.text().then(
@@ -113,6 +132,28 @@ describe.each(BACKENDS)('dossier médical in Chromium on %s', (kind) => {
     await confirmMember(admin, workerAccount.name);
     await waitForHeading(nurse.page, 'Personnes', 60_000);
     await waitForHeading(worker.page, 'Personnes', 60_000);
+
+    // Nobody held the medical key: the nurse's device created it after its first sync.
+    await expect
+      .poll(() => nurse.requests.some((r) => r.method === 'POST' && new URL(r.url).pathname === '/api/keys/medical'), { timeout: 60_000 })
+      .toBe(true);
+    // The administrator is not a health professional: the server never hands them the medical key…
+    expect(adminToken).not.toBeNull();
+    for (const path of ['/api/me', '/api/keys']) {
+      const answer = await fetch(`${backend.url}${path}`, { headers: { authorization: `Bearer ${adminToken}` } });
+      expect(answer.status).toBe(200);
+      const { keys } = (await answer.json()) as { keys: { kind: string }[] };
+      expect(keys.map((k) => k.kind), path).toEqual(['general']);
+    }
+    expect(adminKeyAnswers.length).toBeGreaterThan(0);
+    for (const body of adminKeyAnswers) expect(body).not.toMatch(/"kind":"medical"/);
+    // …and their device keeps none: no sealed medical key in IndexedDB (the cached account included).
+    const adminDump = await readBrowserStorage(admin.page);
+    writeStorageDump(join(backend.artifacts, 'A-admin-storage.txt'), 'A-admin', adminDump);
+    // IndexedDB only: the Cache Storage holds the app's own code, which names the kinds.
+    const adminHaystacks = storageHaystacks('A-admin', adminDump).filter((h) => h.where.includes('IndexedDB'));
+    expect(adminHaystacks.some((h) => /kind\W{1,6}general/.test(h.text)), 'the cached account lists its keys').toBe(true);
+    expect(adminHaystacks.filter((h) => /kind\W{1,6}medical/.test(h.text)).map((h) => h.where), 'admin IndexedDB').toEqual([]);
     // The administrator's part is over: one device fewer on two cores.
     await admin.close();
   });
@@ -122,9 +163,11 @@ describe.each(BACKENDS)('dossier médical in Chromium on %s', (kind) => {
     const page = nurse.page;
     // The settings (consultation types) arrived with the nurse's first sync.
     await waitSynced(page);
-    await nurse.setOffline(true);
     await createPerson(nurse, { name: personName });
     await page.getByRole('heading', { name: 'Dossier médical', exact: true }).waitFor();
+    // The medical key the device created reached its data layer without a reload: the file opens.
+    await page.getByRole('button', { name: 'Nouvelle consultation' }).waitFor({ timeout: 60_000 });
+    await nurse.setOffline(true);
 
     await page.getByRole('button', { name: 'Nouvelle consultation' }).click();
     const consultation = page.getByRole('form', { name: 'Nouvelle consultation' });

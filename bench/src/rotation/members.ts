@@ -53,7 +53,8 @@ export async function createAdmin(p: CryptoPrimitives, random: Random, org: Synt
   const recoveryKeys = deriveRecoveryKeys(p, newRecoveryCode(random));
   const request: CreateOrganisationRequest = {
     organisation: { id: org.organisationId, name: `Maraudes synthétiques ${org.size} (graine ${org.seed}), rotation` },
-    user: { id: userId, name: 'Hélène Bénard', email: `admin-rotation-${org.seed}-${org.size.toLowerCase()}@exemple.fr` },
+    // A health professional: holds the medical key from the creation, as the benchmarks expect (decision 017).
+    user: { id: userId, name: 'Hélène Bénard', email: `admin-rotation-${org.seed}-${org.size.toLowerCase()}@exemple.fr`, healthProfessional: true },
     credentials: credentials(p, random, kdf, passwordKeys, userId, pair),
     keys: keyring.all().map((key) => ({ kind: key.kind, version: key.version, sealed: toBase64(sealOrgKey(p, org.organisationId, key, pair.publicKey)) })),
     recovery: { authKey: toBase64(recoveryKeys.authKey), wrappedKeys: toBase64(wrapKeyring(p, random, recoveryKeys.encryptionKey, keyring)) },

@@ -20,6 +20,8 @@ export const ERROR_MESSAGES = {
   PROTOCOL_MISMATCH: "Cette version de l'application n'est plus compatible : veuillez la mettre à jour.",
   KEY_VERSION_UNKNOWN: 'La clé de chiffrement utilisée est inconnue.',
   ROTATION_OUTDATED: 'Les clés de chiffrement ont changé entre-temps : veuillez recharger la page puis recommencer.',
+  MEDICAL_KEY_HELD:
+    "Un professionnel de santé de l'organisation détient déjà la clé du dossier médical : votre accès s'ouvrira à sa prochaine connexion.",
   INTERNAL: 'Une erreur interne est survenue. Vos données locales sont conservées.',
 } as const;
 

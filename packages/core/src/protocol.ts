@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { COLLECTION_NAMES, KEY_KINDS } from './collections.ts';
 import { ERROR_MESSAGES, type ErrorCode } from './errors.ts';
 
-export const PROTOCOL_VERSION = 6;
+export const PROTOCOL_VERSION = 7;
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'identifiant invalide');
 /** Standard padded base64 of binary data (ciphertexts, keys, salts). */
@@ -102,9 +102,14 @@ export const HealthResponse = z.object({ status: z.literal('ok'), protocol: z.nu
 
 export const CreateOrganisationRequest = z.object({
   organisation: z.object({ id: uuid, name: z.string().trim().min(2).max(120) }),
-  user: z.object({ id: uuid, name: personName, email }),
+  /**
+   * `healthProfessional`: the creator declares « Je suis professionnel de santé »; only then is the
+   * medical key created at once and sealed to them (decision 017), otherwise `keys` holds the
+   * general key only and the first health professional creates the medical key.
+   */
+  user: z.object({ id: uuid, name: personName, email, healthProfessional: z.boolean().default(false) }),
   credentials: Credentials,
-  keys: z.array(SealedKey).min(2).max(2),
+  keys: z.array(SealedKey).min(1).max(2),
   recovery: z.object({
     /** Derived from the recovery code; the server stores only a slow hash. */
     authKey: b64(32),
@@ -244,6 +249,8 @@ export const JOURNAL_EVENTS = [
   'journal_settings',
   'rotation',
   'export',
+  'medical_key_created',
+  'medical_key_granted',
 ] as const;
 export const JournalEvent = z.enum(JOURNAL_EVENTS);
 export type JournalEvent = z.infer<typeof JournalEvent>;
@@ -282,7 +289,8 @@ export type KeysResponse = z.infer<typeof KeysResponse>;
 /** Where one key kind stands: its current version and how many records still use an older one. */
 export const RotationKindStatus = z.object({
   kind: KeyKind,
-  currentVersion: z.number().int().min(1),
+  /** 0: the kind has no key yet (the medical key before the first health professional, decision 017). */
+  currentVersion: z.number().int().min(0),
   /** A revoked member held the current version: a new version must be published. */
   rotationNeeded: z.boolean(),
   /** Records (deleted ones included) encrypted under this kind. */
@@ -364,6 +372,37 @@ export type RewrapResult = z.infer<typeof RewrapResult>;
 export const RewrapResponse = z.object({ protocol: z.literal(PROTOCOL_VERSION), results: z.array(RewrapResult) });
 export type RewrapResponse = z.infer<typeof RewrapResponse>;
 
+// Medical key custody (docs/decisions/017-medical-key-custody.md): only health professionals hold
+// the medical key; the first one creates it, holders seal it to the others.
+
+/** An active health professional who lacks medical key versions the caller holds. */
+export const MedicalKeyPendingMember = z.object({ userId: uuid, publicKey: b64(32), missing: z.array(z.number().int().min(1)).min(1) });
+export type MedicalKeyPendingMember = z.infer<typeof MedicalKeyPendingMember>;
+
+/** What a health professional's device must do about the medical key: create it, or seal it to others. */
+export const MedicalKeyState = z.object({
+  /** The highest medical key version (0: none yet). */
+  currentVersion: z.number().int().min(0),
+  /** No active member holds the current version: the caller creates version `currentVersion + 1`. */
+  bootstrapNeeded: z.boolean(),
+  /** Empty unless the caller holds the current version. */
+  pending: z.array(MedicalKeyPendingMember),
+});
+export type MedicalKeyState = z.infer<typeof MedicalKeyState>;
+
+/** A new medical key version (current + 1), sealed to the caller and optionally to other active health professionals. */
+export const MedicalKeyBootstrapRequest = z.object({
+  version: z.number().int().min(1),
+  sealed: z.array(z.object({ userId: uuid, sealed: b64(512) })).min(1).max(MAX_ROTATION_RECIPIENTS),
+});
+export type MedicalKeyBootstrapRequest = z.infer<typeof MedicalKeyBootstrapRequest>;
+
+/** Medical key versions the caller holds, sealed to active health professionals who lack them. */
+export const MedicalKeyGrantsRequest = z.object({
+  grants: z.array(z.object({ userId: uuid, version: z.number().int().min(1), sealed: b64(512) })).min(1).max(MAX_ROTATION_RECIPIENTS),
+});
+export type MedicalKeyGrantsRequest = z.infer<typeof MedicalKeyGrantsRequest>;
+
 /** Every wire schema, by name: pinned by protocol.test.ts and published in the OpenAPI document. */
 export const WIRE_SCHEMAS = {
   ErrorResponse,
@@ -403,4 +442,7 @@ export const WIRE_SCHEMAS = {
   RotationPage,
   RewrapRequest,
   RewrapResponse,
+  MedicalKeyState,
+  MedicalKeyBootstrapRequest,
+  MedicalKeyGrantsRequest,
 } as const;

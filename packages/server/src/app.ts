@@ -19,6 +19,7 @@ import { journalRoutes } from './routes/journal.ts';
 import { memberRoutes } from './routes/members.ts';
 import { openapiRoutes } from './routes/openapi.ts';
 import { organisationRoutes } from './routes/organisations.ts';
+import { medicalKeyRoutes } from './routes/medical-keys.ts';
 import { rotationRoutes } from './routes/rotation.ts';
 import { registerStatic, sendAppShell, wantsAppShell } from './routes/static.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -79,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   syncRoutes(app, ctx);
   journalRoutes(app, ctx);
   rotationRoutes(app, ctx);
+  medicalKeyRoutes(app, ctx);
 
   const serving = await registerStatic(app, options.webDist);
   app.setNotFoundHandler((request, reply) => {

@@ -5,13 +5,13 @@ import type { DB } from '../db/schema.ts';
 import { HttpError, invalid } from '../http/errors.ts';
 
 /**
- * Whether the medical key may be handed to this user: health professionals, and administrators,
- * who seal it to new health professionals and re-encrypt under a new version (decision 014).
- * Confirm, PATCH and recovery already keep anyone else from holding a sealed medical key; the
- * views that serve keys check again, so a row left behind by a bug is never served.
+ * Whether the medical key may be handed to this user: health professionals, and nobody else,
+ * administrators included (decision 017). Confirm, PATCH, recovery, grants and rotations keep
+ * anyone else from holding a sealed medical key; the views that serve keys check again, so a row
+ * left behind by a bug is never served.
  */
-export function mayHoldMedicalKey(user: { readonly role: string; readonly healthProfessional: boolean }): boolean {
-  return user.healthProfessional || user.role === 'admin';
+export function mayHoldMedicalKey(user: { readonly healthProfessional: boolean }): boolean {
+  return user.healthProfessional;
 }
 
 export interface SealedKeyRules {

@@ -79,7 +79,7 @@ export async function loadMe(db: Executor, organisationId: string, userId: strin
     kdf: user.kdf as KdfParams,
     wrappedPrivateKey: user.wrapped_private_key.toString('base64'),
     keys: keys
-      .filter((key) => key.kind !== 'medical' || mayHoldMedicalKey({ role: user.role, healthProfessional: user.health_professional }))
+      .filter((key) => key.kind !== 'medical' || mayHoldMedicalKey({ healthProfessional: user.health_professional }))
       .map((key): SealedKey => ({ kind: key.kind, version: key.version, sealed: key.sealed.toString('base64') })),
     // Someone not yet confirmed sees nothing of the organisation but its name.
     teams: active ? await listTeams(db, organisationId) : [],

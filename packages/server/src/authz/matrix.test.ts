@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MEDICAL_COLLECTIONS } from '@relais/core/collections';
-import { PROTOCOL_VERSION, type RotationStatus } from '@relais/core/protocol';
+import { PROTOCOL_VERSION, type MedicalKeyState, type RotationStatus } from '@relais/core/protocol';
 import { beforeAll, expect, it } from 'vitest';
 import {
   addMember,
@@ -161,8 +161,39 @@ describeEachBackend('authorization matrix', (t) => {
         const boxes = status.recipients.filter((r) => r.kinds.includes('general')).map((r) => ({ userId: r.userId, sealed: sealed() }));
         return { method: 'POST', url: '/api/rotation/keys', body: { keys: [{ kind: 'general', version: general.currentVersion + 1, sealed: boxes }] }, token };
       }
+      case 'POST /api/rotation/keys the next medical version sealed to every recipient': {
+        const status = (await call(t.app, 'GET', '/api/rotation', undefined, { token: own.admin.token })).json<RotationStatus>();
+        const medical = status.kinds.find((k) => k.kind === 'medical')!;
+        const boxes = status.recipients.filter((r) => r.kinds.includes('medical')).map((r) => ({ userId: r.userId, sealed: sealed() }));
+        return { method: 'POST', url: '/api/rotation/keys', body: { keys: [{ kind: 'medical', version: medical.currentVersion + 1, sealed: boxes }] }, token };
+      }
       case 'GET /api/rotation/records general records under an older version':
         return { method: 'GET', url: '/api/rotation/records?kind=general', token };
+      case 'GET /api/rotation/records medical records under an older version':
+        return { method: 'GET', url: '/api/rotation/records?kind=medical', token };
+      case 'POST /api/rotation/rewrap a medical record already under the current version': {
+        const health = users.get('health')!;
+        const status = (await call(t.app, 'GET', '/api/rotation', undefined, { token: health.token })).json<RotationStatus>();
+        const version = status.kinds.find((k) => k.kind === 'medical')!.currentVersion;
+        const change = newChange({ collection: 'consultation', keyVersion: version });
+        expect((await call(t.app, 'POST', '/api/sync/push', { protocol: PROTOCOL_VERSION, changes: [change] }, { token: health.token })).status).toBe(200);
+        const item = { collection: change.collection, id: change.id, version: 1, keyVersion: version, ciphertext: envelope(version) };
+        return { method: 'POST', url: '/api/rotation/rewrap', body: { protocol: PROTOCOL_VERSION, items: [item] }, token };
+      }
+      case 'GET /api/keys/medical/pending the medical key as the caller sees it':
+        return { method: 'GET', url: '/api/keys/medical/pending', token };
+      case 'POST /api/keys/medical the first medical key of an organisation without one, sealed to the caller': {
+        if (caller !== 'health') return { method: 'POST', url: '/api/keys/medical', body: { version: 1, sealed: [{ userId: user?.userId ?? uuid(), sealed: sealed() }] }, token };
+        // A health professional of an organisation whose medical key does not exist yet.
+        const fresh = await createOrganisation(t.app);
+        const first = await addMember(t.app, fresh, { healthProfessional: true, medicalKey: false });
+        return { method: 'POST', url: '/api/keys/medical', body: { version: 1, sealed: [{ userId: first.userId, sealed: sealed() }] }, token: first.token };
+      }
+      case 'POST /api/keys/medical/grants the current medical version sealed to a health professional lacking it': {
+        const target = await addMember(t.app, own, { healthProfessional: true, medicalKey: false });
+        const state = (await call(t.app, 'GET', '/api/keys/medical/pending', undefined, { token: users.get('health')!.token })).json<MedicalKeyState>();
+        return { method: 'POST', url: '/api/keys/medical/grants', body: { grants: [{ userId: target.userId, version: state.currentVersion, sealed: sealed() }] }, token };
+      }
       case 'POST /api/rotation/rewrap a record already under the current version': {
         const status = (await call(t.app, 'GET', '/api/rotation', undefined, { token: own.admin.token })).json<RotationStatus>();
         const version = status.kinds.find((k) => k.kind === 'general')!.currentVersion;

@@ -65,10 +65,26 @@ export const MATRIX: readonly MatrixRow[] = [
   { endpoint: 'GET /api/journal', case: "the organisation's journal", scope: 'none', expected: admin(200) },
   { endpoint: 'PUT /api/journal/settings', case: 'a retention of 12 months', scope: 'none', expected: admin(200) },
   { endpoint: 'GET /api/keys', case: "the caller's own sealed keys", scope: 'none', expected: active(200) },
-  { endpoint: 'GET /api/rotation', case: "the organisation's rotation status", scope: 'none', expected: admin(200) },
+  { endpoint: 'GET /api/rotation', case: "the organisation's rotation status", scope: 'none', expected: { ...admin(200), health: 200 } },
   { endpoint: 'POST /api/rotation/keys', case: 'the next general version sealed to every recipient', scope: 'none', expected: admin(200) },
+  { endpoint: 'POST /api/rotation/keys', case: 'the next medical version sealed to every recipient', scope: 'none', expected: { ...admin(403), health: 200 } },
   { endpoint: 'GET /api/rotation/records', case: 'general records under an older version', scope: 'none', expected: admin(200) },
+  { endpoint: 'GET /api/rotation/records', case: 'medical records under an older version', scope: 'none', expected: { ...admin(403), health: 200 } },
   { endpoint: 'POST /api/rotation/rewrap', case: 'a record already under the current version', scope: 'none', expected: admin(200) },
+  { endpoint: 'POST /api/rotation/rewrap', case: 'a medical record already under the current version', scope: 'none', expected: { ...admin(403), health: 200 } },
+  { endpoint: 'GET /api/keys/medical/pending', case: 'the medical key as the caller sees it', scope: 'none', expected: { ...active(403), health: 200 } },
+  {
+    endpoint: 'POST /api/keys/medical',
+    case: 'the first medical key of an organisation without one, sealed to the caller',
+    scope: 'none',
+    expected: { ...active(403), health: 200 },
+  },
+  {
+    endpoint: 'POST /api/keys/medical/grants',
+    case: 'the current medical version sealed to a health professional lacking it',
+    scope: 'none',
+    expected: { ...active(403), health: 200 },
+  },
 ];
 
 const CALLER_LABELS: Record<Caller, string> = {

@@ -147,7 +147,9 @@ export type JournalEventColumn =
   | 'member_revoked'
   | 'journal_settings'
   | 'rotation'
-  | 'export';
+  | 'export'
+  | 'medical_key_created'
+  | 'medical_key_granted';
 
 export interface AccessJournalTable {
   organisation_id: string;

@@ -3,12 +3,17 @@
 import { KEY_KINDS } from '@relais/core/collections';
 import type { KeyKind, RotationRecipient, SealedKey } from '@relais/core/protocol';
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Actor } from '../auth/sessions.ts';
 import type { DB } from '../db/schema.ts';
 import { HttpError, invalid } from '../http/errors.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-/** The highest version of each kind (every organisation has both kinds from its creation). */
+/**
+ * The highest version of each kind; 0 for a kind without any version yet (the medical key of an
+ * organisation whose creator is not a health professional, until the first one creates it:
+ * decision 017).
+ */
 export async function currentVersions(db: Executor, organisationId: string): Promise<Record<KeyKind, number>> {
   const rows = await db
     .selectFrom('org_keys')
@@ -43,20 +48,23 @@ export async function requireCurrentKey(db: Executor, organisationId: string, us
 }
 
 /**
- * Who must receive a new version of each kind: every active member gets `general`; `medical`
- * goes to every active health professional and to every active member who already holds a
- * medical key (the administrators who seal it to health professionals). Revoked and pending
+ * Who may rotate or re-encrypt a kind: the general key is the administrators' work, the medical
+ * key the health professionals' (decision 017: nobody else ever holds it). Holding the current
+ * version is checked apart (`requireCurrentKey`).
+ */
+export function requireKindRights(actor: Pick<Actor, 'role' | 'healthProfessional'>, kind: KeyKind): void {
+  if (kind === 'medical' ? !actor.healthProfessional : actor.role !== 'admin') throw new HttpError(403, 'FORBIDDEN', { reason: 'kind_not_allowed', kind });
+}
+
+/**
+ * Who must receive a new version of each kind: every active member gets `general`, every active
+ * health professional gets `medical` (nobody else holds it: decision 017). Revoked and pending
  * accounts get nothing.
  */
 export async function rotationRecipients(db: Executor, organisationId: string): Promise<RotationRecipient[]> {
   const rows = await db
     .selectFrom('users as u')
     .select(['u.id', 'u.public_key', 'u.health_professional'])
-    .select(
-      sql<boolean>`EXISTS (SELECT 1 FROM sealed_keys s WHERE s.organisation_id = u.organisation_id AND s.user_id = u.id AND s.kind = 'medical')`.as(
-        'holds_medical',
-      ),
-    )
     .where('u.organisation_id', '=', organisationId)
     .where('u.status', '=', 'active')
     .orderBy('u.id')
@@ -64,7 +72,7 @@ export async function rotationRecipients(db: Executor, organisationId: string): 
   return rows.flatMap((row) => {
     // An active member always has a public key (confirmation requires one).
     if (row.public_key === null) return [];
-    const kinds: KeyKind[] = row.health_professional || row.holds_medical ? ['general', 'medical'] : ['general'];
+    const kinds: KeyKind[] = row.health_professional ? ['general', 'medical'] : ['general'];
     return [{ userId: row.id, publicKey: row.public_key.toString('base64'), kinds }];
   });
 }

@@ -4,7 +4,8 @@
 import { PROTOCOL_VERSION, type KeyKind, type RemoteRecord, type RotationPage } from '@relais/core/protocol';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { currentVersions, requireCurrentKey } from './keys.ts';
+import type { Actor } from '../auth/sessions.ts';
+import { currentVersions, requireCurrentKey, requireKindRights } from './keys.ts';
 import { collectionsOfKind, countRecords } from './status.ts';
 
 interface Row {
@@ -20,14 +21,16 @@ interface Row {
 }
 
 export interface RotationPageRequest {
-  readonly organisationId: string;
-  readonly userId: string;
+  readonly actor: Pick<Actor, 'organisationId' | 'userId' | 'role' | 'healthProfessional'>;
   readonly kind: KeyKind;
   readonly since: number;
   readonly limit: number;
 }
 
-export async function rotationPage(db: Kysely<DB>, { organisationId, userId, kind, since, limit }: RotationPageRequest): Promise<RotationPage> {
+export async function rotationPage(db: Kysely<DB>, { actor, kind, since, limit }: RotationPageRequest): Promise<RotationPage> {
+  const { organisationId, userId } = actor;
+  // General records are re-encrypted by an administrator, medical ones by a health professional.
+  requireKindRights(actor, kind);
   return db.transaction().execute(async (trx) => {
     const current = (await currentVersions(trx, organisationId))[kind];
     // Ciphertexts of a kind go only to someone who holds its keys (the medical rule of pulls).

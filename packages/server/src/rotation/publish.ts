@@ -1,5 +1,6 @@
 // Publishing new key versions after a member left: one transaction that checks the versions
-// follow the current ones and that each is sealed to exactly the members who must get it.
+// follow the current ones and that each is sealed to exactly the members who must get it. The
+// general kind is an administrator's, the medical kind a health professional's (decision 017).
 import type { KeyKind, PublishKeysRequest } from '@relais/core/protocol';
 import type { Transaction } from 'kysely';
 import type { Actor } from '../auth/sessions.ts';
@@ -7,7 +8,7 @@ import type { DB } from '../db/schema.ts';
 import { HttpError, invalid } from '../http/errors.ts';
 import { journal } from '../journal/journal.ts';
 import { requireStillActive } from '../sync/still-active.ts';
-import { currentVersions, requireCurrentKey, rotationRecipients } from './keys.ts';
+import { currentVersions, requireCurrentKey, requireKindRights, rotationRecipients } from './keys.ts';
 
 /** Throws HttpError (nothing written) unless every rule holds; the caller's transaction commits it all. */
 export async function publishKeys(trx: Transaction<DB>, actor: Actor, request: PublishKeysRequest): Promise<void> {
@@ -21,6 +22,8 @@ export async function publishKeys(trx: Transaction<DB>, actor: Actor, request: P
   for (const [index, key] of request.keys.entries()) {
     if (seenKinds.has(key.kind)) throw invalid(`/keys/${index}/kind`, 'duplicate_kind');
     seenKinds.add(key.kind);
+    // General: administrators; medical: health professionals (decision 017).
+    requireKindRights(actor, key.kind);
     // Another administrator rotated meanwhile (or the client read an old status).
     if (key.version !== current[key.kind] + 1) throw new HttpError(409, 'ROTATION_OUTDATED', { kind: key.kind, currentVersion: current[key.kind] });
     await requireCurrentKey(trx, orgId, actor.userId, key.kind, current[key.kind]);

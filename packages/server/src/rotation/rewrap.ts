@@ -12,7 +12,7 @@ import { HttpError, invalid } from '../http/errors.ts';
 import { journal } from '../journal/journal.ts';
 import { envelopeProblem } from '../sync/envelope.ts';
 import { requireStillActive } from '../sync/still-active.ts';
-import { currentVersions, requireCurrentKey } from './keys.ts';
+import { currentVersions, requireCurrentKey, requireKindRights } from './keys.ts';
 
 const recordKey = (collection: string, id: string): string => `${collection}/${id}`;
 
@@ -55,7 +55,10 @@ export async function applyRewrap(db: Kysely<DB>, actor: Actor, items: readonly 
       // Only the current version: anything else is a driver working from an outdated status.
       if (item.keyVersion !== current[kind]) throw new HttpError(409, 'ROTATION_OUTDATED', { path: `/items/${index}/keyVersion`, kind, currentVersion: current[kind] });
     });
-    for (const kind of kinds) await requireCurrentKey(trx, orgId, actor.userId, kind, current[kind]);
+    for (const kind of kinds) {
+      requireKindRights(actor, kind);
+      await requireCurrentKey(trx, orgId, actor.userId, kind, current[kind]);
+    }
 
     const stored = await sql<StoredRow>`
       SELECT collection, id, version, key_version FROM records

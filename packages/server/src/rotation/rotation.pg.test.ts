@@ -60,7 +60,8 @@ async function ok<T>(reply: Promise<{ status: number; json: <U>() => U; code: st
 
 async function createRealOrganisation(app: FastifyInstance): Promise<RealOrganisation> {
   const pair = generateUserKeyPair(p, random);
-  const { request } = organisationRequest();
+  // A creator who is a health professional holds both kinds from the start (decision 017).
+  const { request } = organisationRequest({ healthProfessional: true });
   const id = request.organisation.id;
   const keys = [generateOrgKey(random, 'general', 1), generateOrgKey(random, 'medical', 1)];
   request.credentials = { ...request.credentials, publicKey: toBase64(pair.publicKey) };

@@ -122,15 +122,11 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       const orgId = account.organisation_id;
       const result = await db.transaction().execute(async (trx) => {
         // Recovery seals again what the account may hold: the medical key only for a health
-        // professional or for an account that already held it (the organisation's creator).
-        const heldMedical = await trx
-          .selectFrom('sealed_keys')
-          .select('version')
-          .where('organisation_id', '=', orgId)
-          .where('user_id', '=', account.id)
-          .where('kind', '=', 'medical')
-          .executeTakeFirst();
-        await checkSealedKeys(trx, orgId, keys, { medicalAllowed: account.health_professional || heldMedical !== undefined });
+        // professional (decision 017). The recovery keyring was wrapped at creation and may hold a
+        // medical key its owner may no longer hold: those boxes are left out, not refused, since
+        // the client cannot know the account's current flag before the reset.
+        const allowed = keys.filter((key) => key.kind !== 'medical' || account.health_professional);
+        await checkSealedKeys(trx, orgId, allowed, { medicalAllowed: account.health_professional });
         await trx
           .updateTable('users')
           .set({
@@ -143,7 +139,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
           .where('id', '=', account.id)
           .execute();
         await trx.deleteFrom('sealed_keys').where('organisation_id', '=', orgId).where('user_id', '=', account.id).execute();
-        await storeSealedKeys(trx, orgId, account.id, keys);
+        await storeSealedKeys(trx, orgId, account.id, allowed);
         await deleteUserSessions(trx, orgId, account.id);
         await journal(trx, { organisationId: orgId, actorId: account.id, event: 'recovery' });
         const session = await createSession(trx, orgId, account.id);

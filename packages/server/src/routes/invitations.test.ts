@@ -8,7 +8,8 @@ describeEachBackend('invitations', (t) => {
     call(t.app, 'POST', '/api/invitations', { email: uniqueEmail('invitee'), role: 'member', ...body }, { token });
 
   it('runs the whole flow: invite, open, accept (pending, no keys), confirm, active', async () => {
-    const org = await createOrganisation(t.app);
+    // An administrator who is a health professional holds the medical key and may seal it at confirmation.
+    const org = await createOrganisation(t.app, { healthProfessional: true });
     const team = uuid();
     expect((await call(t.app, 'POST', '/api/teams', { id: team, name: 'Équipe de nuit' }, { token: org.admin.token })).status).toBe(201);
     const email = uniqueEmail('nurse');

@@ -1,6 +1,6 @@
 import type { Me, Member } from '@relais/core/protocol';
 import { expect, it } from 'vitest';
-import { addMember, call, createOrganisation, expectError, expectNothingWritten, sealed, uuid } from '../testing/fixtures.ts';
+import { addMember, call, createOrganisation, expectError, expectNothingWritten, receiveMedicalKey, sealed, uuid } from '../testing/fixtures.ts';
 import { describeEachBackend } from '../testing/harness.ts';
 
 describeEachBackend('members', (t) => {
@@ -47,10 +47,25 @@ describeEachBackend('members', (t) => {
     });
     expect((await confirm(social.userId, [general])).status).toBe(200);
     expectError(await confirm(social.userId, [general]), 409, 'MEMBER_NOT_PENDING');
+    // No medical key exists yet (the creator is not a health professional): the administrator seals
+    // the general key; the nurse's own device creates the medical key (decision 017).
     const nurse = await addMember(t.app, org, { confirm: false, healthProfessional: true });
-    expect((await confirm(nurse.userId, [general, medical])).status).toBe(200);
-    const me = (await call(t.app, 'GET', '/api/me', undefined, { token: nurse.token })).json<Me>();
-    expect(me.keys.map((k) => k.kind)).toEqual(['general', 'medical']);
+    expectError(await confirm(nurse.userId, [general, medical]), 400, 'KEY_VERSION_UNKNOWN');
+    expect((await confirm(nurse.userId, [general])).status).toBe(200);
+    const kinds = async (token: string) => (await call(t.app, 'GET', '/api/me', undefined, { token })).json<Me>().keys.map((k) => k.kind);
+    expect(await kinds(nurse.token)).toEqual(['general']);
+    await receiveMedicalKey(t.app, org, nurse);
+    expect(await kinds(nurse.token)).toEqual(['general', 'medical']);
+
+    // Now that it exists, an administrator who does not hold it cannot seal it to anyone…
+    const second = await addMember(t.app, org, { confirm: false, healthProfessional: true });
+    await expectNothingWritten(t.db, async () => {
+      expectError(await confirm(second.userId, [general, medical]), 403, 'FORBIDDEN');
+    });
+    // …while an administrator who is a health professional holding it may.
+    expect((await call(t.app, 'PATCH', `/api/members/${nurse.userId}`, { role: 'admin' }, { token: org.admin.token })).status).toBe(200);
+    expect((await confirm(second.userId, [general, medical], nurse.token)).status).toBe(200);
+    expect(await kinds(second.token)).toEqual(['general', 'medical']);
   });
 
   it("never touches another organisation's members", async () => {

@@ -14,7 +14,7 @@ import { HttpError, notFound } from '../http/errors.ts';
 import { authenticate } from '../http/guard.ts';
 import { errorResponses, IdParams } from '../http/schemas.ts';
 import { journal } from '../journal/journal.ts';
-import { checkCurrentVersionsSealed } from '../rotation/keys.ts';
+import { checkCurrentVersionsSealed, currentVersions, requireCurrentKey, requireKindRights } from '../rotation/keys.ts';
 import { toInvitation } from './invitations.ts';
 
 export function memberRoutes(app: FastifyInstance, { db }: AppContext): void {
@@ -69,6 +69,13 @@ export function memberRoutes(app: FastifyInstance, { db }: AppContext): void {
         if (member === undefined) throw notFound();
         if (member.status !== 'pending' || member.public_key === null) throw new HttpError(409, 'MEMBER_NOT_PENDING');
         await checkSealedKeys(trx, orgId, request.body.keys, { medicalAllowed: member.health_professional });
+        // An administrator seals the general keys; only one who is a health professional holding
+        // the current medical version may add the medical key (decision 017). Otherwise the new
+        // health professional gets it from a holder's device (POST /api/keys/medical/grants).
+        if (request.body.keys.some((key) => key.kind === 'medical')) {
+          requireKindRights(actor, 'medical');
+          await requireCurrentKey(trx, orgId, actor.userId, 'medical', (await currentVersions(trx, orgId)).medical);
+        }
         // After a rotation, a member confirmed with old versions only could not read what is written now.
         await checkCurrentVersionsSealed(trx, orgId, request.body.keys);
         await storeSealedKeys(trx, orgId, request.params.id, request.body.keys);
@@ -127,9 +134,10 @@ export function memberRoutes(app: FastifyInstance, { db }: AppContext): void {
           .where('id', '=', request.params.id)
           .returning(MEMBER_COLUMNS)
           .executeTakeFirstOrThrow();
-        // A non-admin who is no longer a health professional keeps no sealed medical key (admins
-        // keep theirs: they seal it to new health professionals). Rotation is issue 5's work.
-        if (!updated.health_professional && updated.role !== 'admin') {
+        // Someone who is no longer a health professional keeps no sealed medical key, administrators
+        // included (decision 017). Turning the flag on needs nothing here: a holder's device seals
+        // the key to them (grants). Rotating the medical key is a health professional's choice.
+        if (!updated.health_professional) {
           await trx
             .deleteFrom('sealed_keys')
             .where('organisation_id', '=', orgId)

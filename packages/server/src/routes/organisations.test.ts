@@ -4,7 +4,7 @@ import { describeEachBackend } from '../testing/harness.ts';
 import { call, createOrganisation, expectError, expectNothingWritten, organisationRequest, uniqueEmail, uuid } from '../testing/fixtures.ts';
 
 describeEachBackend('POST /api/organisations', (t) => {
-  it('creates the organisation, an active admin holding general and medical v1, and a session', async () => {
+  it('creates the organisation, an active admin holding general v1 only, and a session', async () => {
     const { request } = organisationRequest();
     const reply = await call(t.app, 'POST', '/api/organisations', request);
     expect(reply.status).toBe(201);
@@ -18,7 +18,10 @@ describeEachBackend('POST /api/organisations', (t) => {
     expect(me.keys.map((k) => [k.kind, k.version, k.sealed]).sort()).toEqual(request.keys.map((k) => [k.kind, k.version, k.sealed]).sort());
     expect(me.teams).toEqual([]);
     const keys = await t.db.selectFrom('org_keys').select(['kind', 'version']).where('organisation_id', '=', request.organisation.id).orderBy('kind').execute();
-    expect(keys).toEqual([{ kind: 'general', version: 1 }, { kind: 'medical', version: 1 }]);
+    // The creator is not a health professional: no medical key exists yet (decision 017).
+    expect(keys).toEqual([{ kind: 'general', version: 1 }]);
+    expect(me.keys.map((k) => k.kind)).toEqual(['general']);
+    expect(me.user.healthProfessional).toBe(false);
     // Only hashes of the auth keys and of the session token are stored.
     const user = await t.db.selectFrom('users').selectAll().where('id', '=', request.user.id).executeTakeFirstOrThrow();
     expect(user.auth_hash).not.toContain(request.credentials.authKey);
@@ -28,6 +31,27 @@ describeEachBackend('POST /api/organisations', (t) => {
     const sessions = await t.db.selectFrom('sessions').select('token_hash').where('organisation_id', '=', request.organisation.id).execute();
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.token_hash.toString('base64url')).not.toBe(secret);
+  });
+
+  it('creates medical v1 sealed to a creator who declares being a health professional, and refuses mismatched keys', async () => {
+    const { request } = organisationRequest({ healthProfessional: true });
+    const reply = await call(t.app, 'POST', '/api/organisations', request);
+    expect(reply.status).toBe(201);
+    const { me } = reply.json<SessionResponse>();
+    expect(me.user).toMatchObject({ role: 'admin', healthProfessional: true });
+    expect(me.keys.map((k) => [k.kind, k.version])).toEqual([['general', 1], ['medical', 1]]);
+    const keys = await t.db.selectFrom('org_keys').select(['kind', 'version']).where('organisation_id', '=', request.organisation.id).orderBy('kind').execute();
+    expect(keys).toEqual([{ kind: 'general', version: 1 }, { kind: 'medical', version: 1 }]);
+
+    await expectNothingWritten(t.db, async () => {
+      // A medical key for a creator who is not a health professional, or none for one who is.
+      const notHealth = organisationRequest();
+      const withMedical = { ...notHealth.request, keys: [...notHealth.request.keys, { kind: 'medical' as const, version: 1, sealed: notHealth.request.keys[0]!.sealed }] };
+      expectError(await call(t.app, 'POST', '/api/organisations', withMedical), 400, 'VALIDATION_FAILED');
+      const health = organisationRequest({ healthProfessional: true });
+      const withoutMedical = { ...health.request, keys: health.request.keys.filter((k) => k.kind === 'general') };
+      expectError(await call(t.app, 'POST', '/api/organisations', withoutMedical), 400, 'VALIDATION_FAILED');
+    });
   });
 
   it('health says the instance is no longer fresh', async () => {

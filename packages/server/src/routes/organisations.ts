@@ -1,6 +1,8 @@
 // Creating an organisation: the organisation, its first administrator (active at once), the first
-// versions of its `general` and `medical` keys sealed to that administrator, and the recovery
-// code's hash and key envelope. All or nothing.
+// version of its `general` key sealed to that administrator, and the recovery code's hash and key
+// envelope. The first `medical` key version too, but only when the creator declares being a health
+// professional: otherwise the organisation has no medical key until the first health professional
+// creates it (decision 017). All or nothing.
 import { CreateOrganisationRequest, SessionResponse } from '@relais/core/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -24,7 +26,8 @@ export function organisationRoutes(app: FastifyInstance, { db, hasher }: AppCont
     async (request, reply) => {
       const { organisation, user, credentials, keys, recovery } = request.body;
       const kinds = keys.map((key) => `${key.kind}:${key.version}`).sort();
-      if (kinds[0] !== 'general:1' || kinds[1] !== 'medical:1') throw invalid('/keys', 'expected_general_1_and_medical_1');
+      const expected = user.healthProfessional ? ['general:1', 'medical:1'] : ['general:1'];
+      if (kinds.join(',') !== expected.join(',')) throw invalid('/keys', user.healthProfessional ? 'expected_general_1_and_medical_1' : 'expected_general_1');
       const [authHash, recoveryHash] = await Promise.all([
         hasher.hash(Buffer.from(credentials.authKey, 'base64')),
         hasher.hash(Buffer.from(recovery.authKey, 'base64')),
@@ -45,7 +48,7 @@ export function organisationRoutes(app: FastifyInstance, { db, hasher }: AppCont
             email: user.email,
             name: user.name,
             role: 'admin',
-            health_professional: false,
+            health_professional: user.healthProfessional,
             status: 'active',
             kdf: JSON.stringify(credentials.kdf),
             auth_hash: authHash,
@@ -64,10 +67,7 @@ export function organisationRoutes(app: FastifyInstance, { db, hasher }: AppCont
         if (email === undefined) throw new HttpError(409, 'EMAIL_TAKEN');
         await trx
           .insertInto('org_keys')
-          .values([
-            { organisation_id: organisation.id, kind: 'general', version: 1 },
-            { organisation_id: organisation.id, kind: 'medical', version: 1 },
-          ])
+          .values(keys.map((key) => ({ organisation_id: organisation.id, kind: key.kind, version: 1 })))
           .execute();
         await storeSealedKeys(trx, organisation.id, user.id, keys);
         const session = await createSession(trx, organisation.id, user.id);

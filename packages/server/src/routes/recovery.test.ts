@@ -32,7 +32,7 @@ describeEachBackend('account recovery', (t) => {
   });
 
   it('resets the credentials and sealed keys, ends the other sessions, and the new password logs in', async () => {
-    const org = await createOrganisation(t.app);
+    const org = await createOrganisation(t.app, { healthProfessional: true });
     const fresh = makeCredentials();
     const keys = [
       { kind: 'general' as const, version: 1, sealed: sealed() },
@@ -52,6 +52,21 @@ describeEachBackend('account recovery', (t) => {
     expect((await call(t.app, 'POST', '/api/auth/login', { email: org.admin.email, authKey: fresh.authKey })).status).toBe(200);
     // The recovery code stays valid.
     expect((await call(t.app, 'POST', '/api/recovery/open', { email: org.admin.email, authKey: org.recoveryAuthKey })).status).toBe(200);
+  });
+
+  it('leaves out the medical key of a recovery keyring when the account is no longer a health professional', async () => {
+    const org = await createOrganisation(t.app, { healthProfessional: true });
+    const other = await addMember(t.app, org, { role: 'admin' });
+    expect((await call(t.app, 'PATCH', `/api/members/${org.admin.userId}`, { healthProfessional: false }, { token: other.token })).status).toBe(200);
+    const keys = [
+      { kind: 'general' as const, version: 1, sealed: sealed() },
+      { kind: 'medical' as const, version: 1, sealed: sealed() },
+    ];
+    const reply = await call(t.app, 'POST', '/api/recovery/reset', { email: org.admin.email, authKey: org.recoveryAuthKey, credentials: makeCredentials().request, keys });
+    expect(reply.status).toBe(200);
+    expect(reply.json<SessionResponse>().me.keys).toEqual([keys[0]]);
+    const stored = await t.db.selectFrom('sealed_keys').select('kind').where('organisation_id', '=', org.id).where('user_id', '=', org.admin.userId).execute();
+    expect(stored.map((row) => row.kind)).toEqual(['general']);
   });
 
   it('refuses invalid key sets without changing anything', async () => {

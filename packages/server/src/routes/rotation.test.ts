@@ -92,9 +92,10 @@ describeEachBackend('member exit and key rotation', (t) => {
       ['general', 1, false],
       ['medical', 1, false],
     ]);
+    // The medical key goes to health professionals only, never to an administrator who is not one (decision 017).
     expect(s.recipients.map((r) => [r.userId, r.kinds]).sort()).toEqual(
       [
-        [org.admin.userId, ['general', 'medical']],
+        [org.admin.userId, ['general']],
         [nurse.userId, ['general', 'medical']],
         [social.userId, ['general']],
       ].sort(),
@@ -118,10 +119,13 @@ describeEachBackend('member exit and key rotation', (t) => {
     const invited = await addMember(t.app, fresh, { confirm: false });
     expect((await revoke(fresh, invited.userId)).status).toBe(200);
     expect((await status(fresh)).kinds.every((k) => !k.rotationNeeded)).toBe(true);
+    // An organisation whose creator is not a health professional has no medical key yet: version 0.
+    expect(kind(await status(fresh), 'medical')).toMatchObject({ currentVersion: 0, rotationNeeded: false, total: 0, remaining: 0 });
   });
 
   it('publishes the next versions sealed to exactly the members who stay, transactionally and journaled', async () => {
-    const org = await createOrganisation(t.app);
+    // An administrator who is a health professional holds both kinds.
+    const org = await createOrganisation(t.app, { healthProfessional: true });
     const nurse = await addMember(t.app, org, { healthProfessional: true });
     const social = await addMember(t.app, org);
     const leaving = await addMember(t.app, org);
@@ -163,12 +167,39 @@ describeEachBackend('member exit and key rotation', (t) => {
     expect((await confirm([{ kind: 'general', version: 1, sealed: sealed() }, { kind: 'general', version: 2, sealed: sealed() }])).status).toBe(200);
   });
 
-  it('rotates the medical key only for someone who holds it', async () => {
+  it('rotates and re-encrypts the medical key only by a health professional who holds it', async () => {
     const org = await createOrganisation(t.app);
+    const nurse = await addMember(t.app, org, { healthProfessional: true });
+    const waiting = await addMember(t.app, org, { healthProfessional: true, medicalKey: false });
     const promoted = await addMember(t.app, org, { role: 'admin' });
+    const consultation = newChange({ collection: 'consultation' });
+    expect((await push(t.app, nurse.token, [consultation])).status).toBe(200);
     const s = await status(org);
-    expectError(await publish(org, { keys: [{ kind: 'medical', version: 2, sealed: boxesFor(s, 'medical') }] }, promoted.token), 403, 'FORBIDDEN');
-    expect((await publish(org, { keys: [{ kind: 'medical', version: 2, sealed: boxesFor(s, 'medical') }] })).status).toBe(200);
+    expect(s.recipients.filter((r) => r.kinds.includes('medical')).map((r) => r.userId).sort()).toEqual([nurse.userId, waiting.userId].sort());
+    const body = { keys: [{ kind: 'medical', version: 2, sealed: boxesFor(s, 'medical') }] };
+    await expectNothingWritten(t.db, async () => {
+      // Administrators who are not health professionals: refused by kind, whatever they hold.
+      for (const admin of [org.admin, promoted]) {
+        expectError(await publish(org, body, admin.token), 403, 'FORBIDDEN');
+        expectError(await page(org, 'kind=medical', admin.token), 403, 'FORBIDDEN');
+      }
+      // A health professional who does not hold the current version yet.
+      expectError(await publish(org, body, waiting.token), 403, 'FORBIDDEN');
+      expectError(await page(org, 'kind=medical', waiting.token), 403, 'FORBIDDEN');
+      // A health professional who is not an administrator does not rotate the general key.
+      expectError(await publish(org, { keys: [{ kind: 'general', version: 2, sealed: boxesFor(s, 'general') }] }, nurse.token), 403, 'FORBIDDEN');
+      expectError(await page(org, 'kind=general', nurse.token), 403, 'FORBIDDEN');
+    });
+    expect((await call(t.app, 'GET', '/api/rotation', undefined, { token: nurse.token })).status).toBe(200);
+    expect((await publish(org, body, nurse.token)).status).toBe(200);
+    const records = (await page(org, 'kind=medical', nurse.token)).json<RotationPage>();
+    expect(records).toMatchObject({ currentVersion: 2, total: 1, remaining: 1 });
+    const item = { collection: 'consultation', id: consultation.id, version: 1, keyVersion: 2, ciphertext: envelope(2) };
+    expectError(await rewrap(org, [item], org.admin.token), 403, 'FORBIDDEN');
+    expect((await rewrap(org, [item], nurse.token)).json<RewrapResponse>().results.map((r) => r.status)).toEqual(['rewrapped']);
+    // The new version went to health professionals only.
+    const holders = await t.db.selectFrom('sealed_keys').select('user_id').where('organisation_id', '=', org.id).where('kind', '=', 'medical').where('version', '=', 2).execute();
+    expect(holders.map((h) => h.user_id).sort()).toEqual([nurse.userId, waiting.userId].sort());
   });
 
   /** An organisation with records under general v1, a rotation to v2 already published. */
@@ -192,7 +223,8 @@ describeEachBackend('member exit and key rotation', (t) => {
     expect(body.records.map((r) => r.keyVersion)).toEqual([1, 1, 1]);
     const second = (await page(org, `kind=general&since=${body.next}&limit=3`)).json<RotationPage>();
     expect(second.records).toHaveLength(2);
-    expect((await page(org, 'kind=medical')).json<RotationPage>()).toMatchObject({ records: [], total: 0, remaining: 0, currentVersion: 1 });
+    // The administrator is not a health professional: medical records are not theirs to re-encrypt.
+    expectError(await page(org, 'kind=medical'), 403, 'FORBIDDEN');
     expectError(await page(org, 'kind=general', member.token), 403, 'FORBIDDEN');
     expectError(await page(org, 'kind=secret'), 400, 'VALIDATION_FAILED');
     expectError(await page(org, `kind=general&protocol=${PROTOCOL_VERSION - 1}`), 400, 'PROTOCOL_MISMATCH');

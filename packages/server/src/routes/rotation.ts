@@ -63,12 +63,14 @@ export function rotationRoutes(app: FastifyInstance, { db }: AppContext): void {
     '/api/rotation',
     {
       schema: {
-        summary: 'Where the key rotation stands: versions, whether one is due, records left under older versions, who must receive new keys (admin)',
+        summary: 'Where the key rotation stands: versions, whether one is due, records left under older versions, who must receive new keys (admin, health professional)',
         response: { 200: RotationStatus, ...errorResponses(401, 403) },
       },
     },
     async (request) => {
-      const actor = await authenticate(db, request, 'admin');
+      const actor = await authenticate(db, request, 'active');
+      // Administrators rotate the general key, health professionals the medical one (decision 017).
+      if (actor.role !== 'admin' && !actor.healthProfessional) throw new HttpError(403, 'FORBIDDEN');
       return rotationStatus(db, actor.organisationId);
     },
   );
@@ -78,13 +80,14 @@ export function rotationRoutes(app: FastifyInstance, { db }: AppContext): void {
     {
       bodyLimit: PUBLISH_BODY_LIMIT,
       schema: {
-        summary: 'Publish new key versions (current + 1), each sealed to exactly the members who must receive it (admin)',
+        summary: 'Publish new key versions (current + 1), each sealed to exactly the members who must receive it (general: admin; medical: health professional; holding the current version)',
         body: PublishKeysRequest,
         response: { 200: RotationStatus, ...errorResponses(400, 401, 403, 409, 413) },
       },
     },
     async (request) => {
-      const actor = await authenticate(db, request, 'admin');
+      // Rights by kind (publishKeys): general for administrators, medical for health professionals.
+      const actor = await authenticate(db, request, 'active');
       return db.transaction().execute(async (trx) => {
         await publishKeys(trx, actor, request.body);
         return rotationStatus(trx, actor.organisationId);
@@ -97,16 +100,17 @@ export function rotationRoutes(app: FastifyInstance, { db }: AppContext): void {
     {
       preValidation: checkProtocol,
       schema: {
-        summary: 'Records of one key kind still under an older version, after `since`, in sequence order (admin holding that kind)',
+        summary: 'Records of one key kind still under an older version, after `since`, in sequence order (general: admin; medical: health professional; holding the current version)',
         querystring: RotationPageQuery,
         response: { 200: RotationPage, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
-      const actor = await authenticate(db, request, 'admin');
+      // Rights by kind (rotationPage): general for administrators, medical for health professionals.
+      const actor = await authenticate(db, request, 'active');
       const { kind, since, limit } = request.query;
       if (!Number.isSafeInteger(since)) throw new HttpError(400, 'VALIDATION_FAILED', { in: 'querystring', issues: [{ path: '/since', code: 'too_big' }] });
-      const page = await rotationPage(db, { organisationId: actor.organisationId, userId: actor.userId, kind, since, limit });
+      const page = await rotationPage(db, { actor, kind, since, limit });
       // Ciphertexts leaving the server are journaled like pulls.
       if (page.records.length > 0) {
         await journal(db, { organisationId: actor.organisationId, actorId: actor.userId, event: 'pull', collections: page.records.map((record) => record.collection), count: page.records.length });
@@ -121,13 +125,14 @@ export function rotationRoutes(app: FastifyInstance, { db }: AppContext): void {
       bodyLimit: PUSH_BODY_LIMIT,
       preValidation: checkProtocol,
       schema: {
-        summary: 'Store re-encrypted records; each is rewrapped, unchanged (already current) or stale (edited since it was read) (admin)',
+        summary: 'Store re-encrypted records; each is rewrapped, unchanged (already current) or stale (edited since it was read) (general: admin; medical: health professional)',
         body: RewrapRequest,
         response: { 200: RewrapResponse, ...errorResponses(400, 401, 403, 409, 413) },
       },
     },
     async (request) => {
-      const actor = await authenticate(db, request, 'admin');
+      // Rights by kind (applyRewrap): general for administrators, medical for health professionals.
+      const actor = await authenticate(db, request, 'active');
       const response: RewrapResponse = { protocol: PROTOCOL_VERSION, results: await applyRewrap(db, actor, request.body.items) };
       return response;
     },

@@ -1,7 +1,7 @@
 // Test data shaped like what real clients send. The server never decrypts, so keys, sealed keys
 // and ciphertexts are random bytes with the right shape (envelopes: format byte 1, key version).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { PROTOCOL_VERSION, type Change, type CreateOrganisationRequest, type Credentials, type Role, type SessionResponse } from '@relais/core/protocol';
+import { PROTOCOL_VERSION, type Change, type CreateOrganisationRequest, type Credentials, type MedicalKeyState, type Role, type RotationStatus, type SessionResponse } from '@relais/core/protocol';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { expect } from 'vitest';
@@ -99,7 +99,7 @@ export interface TestOrganisation {
   readonly session: SessionResponse;
 }
 
-export function organisationRequest(overrides: Partial<{ orgId: string; userId: string; email: string }> = {}): {
+export function organisationRequest(overrides: Partial<{ orgId: string; userId: string; email: string; healthProfessional: boolean }> = {}): {
   request: CreateOrganisationRequest;
   credentials: TestCredentials;
   recoveryAuthKey: string;
@@ -111,19 +111,23 @@ export function organisationRequest(overrides: Partial<{ orgId: string; userId: 
     recoveryAuthKey,
     request: {
       organisation: { id: overrides.orgId ?? uuid(), name: 'Maraude du Nord' },
-      user: { id: overrides.userId ?? uuid(), name: 'Camille Admin', email: overrides.email ?? uniqueEmail('admin') },
+      user: { id: overrides.userId ?? uuid(), name: 'Camille Admin', email: overrides.email ?? uniqueEmail('admin'), healthProfessional: overrides.healthProfessional ?? false },
       credentials: credentials.request,
-      keys: [
-        { kind: 'general', version: 1, sealed: sealed() },
-        { kind: 'medical', version: 1, sealed: sealed() },
-      ],
+      // The medical key exists from the creation only when the creator is a health professional (decision 017).
+      keys: overrides.healthProfessional
+        ? [
+            { kind: 'general', version: 1, sealed: sealed() },
+            { kind: 'medical', version: 1, sealed: sealed() },
+          ]
+        : [{ kind: 'general', version: 1, sealed: sealed() }],
       recovery: { authKey: recoveryAuthKey, wrappedKeys: envelope(1, 200) },
     },
   };
 }
 
-export async function createOrganisation(app: FastifyInstance): Promise<TestOrganisation> {
-  const { request, credentials, recoveryAuthKey } = organisationRequest();
+/** By default the creator is an administrator who is not a health professional (no medical key yet). */
+export async function createOrganisation(app: FastifyInstance, options: { healthProfessional?: boolean } = {}): Promise<TestOrganisation> {
+  const { request, credentials, recoveryAuthKey } = organisationRequest({ healthProfessional: options.healthProfessional ?? false });
   const reply = await call(app, 'POST', '/api/organisations', request);
   expect(reply.status).toBe(201);
   const session = reply.json<SessionResponse>();
@@ -142,6 +146,8 @@ export interface InviteOptions {
   readonly healthProfessional?: boolean;
   readonly confirm?: boolean;
   readonly teamIds?: string[];
+  /** A confirmed health professional gets the medical key (created or granted) unless false. */
+  readonly medicalKey?: boolean;
 }
 
 /** Invitation, acceptance and (by default) confirmation with a sealed general key. */
@@ -165,13 +171,42 @@ export async function addMember(app: FastifyInstance, org: TestOrganisation, opt
   });
   expect(accepted.status).toBe(201);
   const token = accepted.json<SessionResponse>().session.token;
+  const user = { organisationId: org.id, userId, email, token, credentials };
   if (options.confirm ?? true) {
-    const keys = [{ kind: 'general', version: 1, sealed: sealed() }];
-    if (options.healthProfessional) keys.push({ kind: 'medical', version: 1, sealed: sealed() });
+    // The administrator seals the general key; the medical key comes from a health professional.
+    const status = (await call(app, 'GET', '/api/rotation', undefined, { token: org.admin.token })).json<RotationStatus>();
+    const general = status.kinds.find((k) => k.kind === 'general')?.currentVersion ?? 1;
+    const keys = [{ kind: 'general', version: general, sealed: sealed() }];
     const confirmed = await call(app, 'POST', `/api/members/${userId}/confirm`, { keys }, { token: org.admin.token });
     expect(confirmed.status).toBe(200);
+    if (options.healthProfessional && (options.medicalKey ?? true)) await receiveMedicalKey(app, org, user);
   }
-  return { organisationId: org.id, userId, email, token, credentials };
+  return user;
+}
+
+/** The organisation's health professionals who hold the medical key, as the fixtures made them. */
+const medicalHolders = new WeakMap<TestOrganisation, TestUser[]>();
+
+/**
+ * What a health professional's device does at its first connection (decision 017): create the
+ * medical key when nobody holds it, else get the versions sealed by a holder's device.
+ */
+export async function receiveMedicalKey(app: FastifyInstance, org: TestOrganisation, user: TestUser): Promise<void> {
+  const holders = medicalHolders.get(org) ?? [];
+  const state = (await call(app, 'GET', '/api/keys/medical/pending', undefined, { token: user.token })).json<MedicalKeyState>();
+  if (state.bootstrapNeeded) {
+    const created = await call(app, 'POST', '/api/keys/medical', { version: state.currentVersion + 1, sealed: [{ userId: user.userId, sealed: sealed() }] }, { token: user.token });
+    expect(created.status).toBe(200);
+  } else {
+    const holder = holders.find((h) => h.userId !== user.userId) ?? org.admin;
+    const pending = (await call(app, 'GET', '/api/keys/medical/pending', undefined, { token: holder.token })).json<MedicalKeyState>();
+    const mine = pending.pending.find((p) => p.userId === user.userId);
+    expect(mine).toBeDefined();
+    const grants = mine!.missing.map((version) => ({ userId: user.userId, version, sealed: sealed() }));
+    const granted = await call(app, 'POST', '/api/keys/medical/grants', { grants }, { token: holder.token });
+    expect(granted.status).toBe(200);
+  }
+  medicalHolders.set(org, [...holders, user]);
 }
 
 export function newChange(overrides: Partial<Change> = {}): Change {

@@ -1,4 +1,7 @@
-import { useSyncStatus, useWorkspace } from './context.ts';
+import { useSyncExternalStore } from 'react';
+import { useController, useSyncStatus, useWorkspace } from './context.ts';
+import { backgroundLine } from '../rotation/progress.ts';
+import { rotationClientFor } from '../rotation/session.ts';
 import { useSyncProgress } from '../data/hooks.ts';
 import type { SyncProgress } from '../data/types.ts';
 import { formatSyncTime, plural } from '../ui/format.ts';
@@ -14,8 +17,20 @@ export function progressText(progress: SyncProgress): string | null {
   return progress.phase === 'persons' ? `${received} (les personnes d'abord)` : `${received} (personnes reçues, suite en cours)`;
 }
 
+/**
+ * A health professional's device re-encrypts the dossier médical in the background after a
+ * member left (decision 017): its progress, on one line.
+ */
+function BackgroundRotationLine() {
+  const controller = useController();
+  const { session } = useWorkspace();
+  const client = rotationClientFor(controller, session);
+  const line = backgroundLine(useSyncExternalStore(client.subscribe, client.getState));
+  return line ? <p className="rotation-line">{line}</p> : null;
+}
+
 export function SyncStatusBar() {
-  const { workspace } = useWorkspace();
+  const { session, workspace } = useWorkspace();
   const status = useSyncStatus();
   const progress = progressText(useSyncProgress());
   return (
@@ -30,6 +45,7 @@ export function SyncStatusBar() {
       </div>
       {/* Outside the live region: a count changing every second would be read out every second. */}
       {progress ? <p className="first-sync">{progress}</p> : null}
+      {session.me.user.healthProfessional ? <BackgroundRotationLine /> : null}
       <p className="last-sync">
         {status.lastSyncAt === null ? 'Jamais synchronisé' : `Dernière synchronisation : ${formatSyncTime(status.lastSyncAt)}`}
       </p>

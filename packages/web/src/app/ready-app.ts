@@ -2,9 +2,13 @@
 // showing: evaluating ~260 KB of modules on a slow phone's main thread would delay the first key
 // typed or the password submitted. It starts when a password is submitted (the key derivation
 // then keeps the person waiting anyway, off the main thread) or after a pause on those screens.
+import { loadProtocol } from '../api/client.ts';
+
 let loading: Promise<typeof import('./ReadyApp.tsx')> | null = null;
 
 export function loadReadyApp(): Promise<typeof import('./ReadyApp.tsx')> {
+  // The unlocked app asks the server for its member at once: the API's schemas come in the same pause.
+  void loadProtocol();
   loading ??= import('./ReadyApp.tsx');
   return loading;
 }

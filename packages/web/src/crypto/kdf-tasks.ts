@@ -4,24 +4,10 @@
 // ~530 KB of script and WebAssembly would otherwise be compiled on the slow main thread.
 import { fromBase64, toBase64 } from '@relais/core/base64';
 import type { CryptoPrimitives, Random } from '@relais/core/ports';
-import type { KdfParams, Me } from '@relais/core/protocol';
+import type { KdfParams } from '@relais/core/protocol';
 import { derivePasswordKeys, newPasswordKeys, type KdfProfileName } from '@relais/core/crypto/password';
 import { openSealedOrgKey, unwrapPrivateKey, type OrgKey } from '@relais/core/crypto/keys';
-import { CryptoError } from '@relais/core/crypto/errors';
-
-/** What a Me carries that opening the keys needs (all of it sealed or wrapped). */
-export interface SealedAccount {
-  userId: string;
-  organisationId: string;
-  publicKey: string;
-  wrappedPrivateKey: string;
-  keys: Me['keys'];
-}
-
-export function sealedAccount(me: Me): SealedAccount {
-  if (!me.user.publicKey) throw new CryptoError('MALFORMED', 'no public key');
-  return { userId: me.user.id, organisationId: me.organisation.id, publicKey: me.user.publicKey, wrappedPrivateKey: me.wrappedPrivateKey, keys: me.keys };
-}
+import type { SealedAccount } from './sealed-account.ts';
 
 export type KdfTask =
   /** Login: the account's stored parameters (the keys are opened once the server has answered). */

@@ -3,7 +3,7 @@
 // the main thread; the UI shows a busy state meanwhile. A CryptoError is final and not retried.
 import { CryptoError } from '@relais/core/crypto/errors';
 import type { KdfReply, KdfRequest } from './kdf-protocol.ts';
-import { runKdfTask, runOpenTask, type DerivedKeys, type KdfTask, type OpenedKeys, type OpenTask } from './kdf-tasks.ts';
+import type { DerivedKeys, KdfTask, OpenedKeys, OpenTask } from './kdf-tasks.ts';
 import { loadPrimitives, systemRandom } from './sodium.ts';
 
 interface Waiting {
@@ -60,7 +60,8 @@ function inWorker(task: KdfTask | OpenTask): Promise<DerivedKeys | OpenedKeys> {
 }
 
 async function onMainThread(task: KdfTask | OpenTask): Promise<DerivedKeys | OpenedKeys> {
-  const p = await loadPrimitives();
+  // Loaded only here: the Worker has its own copy, and the first screen's script stays small.
+  const [p, { runKdfTask, runOpenTask }] = await Promise.all([loadPrimitives(), import('./kdf-tasks.ts')]);
   return task.op === 'unlock' || task.op === 'open' ? runOpenTask(p, task) : runKdfTask(p, systemRandom, task);
 }
 

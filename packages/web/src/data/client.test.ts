@@ -132,3 +132,30 @@ describe('DataClient read batches', () => {
     await data.close();
   });
 });
+
+describe('DataClient primed records', () => {
+  it('keeps the records a group brought until they change, so a file shows its comments with the group', async () => {
+    const server = new FakeServer();
+    const data = await client(server, newOrganisation(), newId());
+    const personId = newId();
+    const comment = (text: string) => ({ text, personId, actionId: '', teamId: newId(), date: '2026-11-24T10:00:00.000Z', priority: false });
+    const c1 = await data.request('create', { collection: 'comment', fields: comment('Premier') });
+    const c2 = await data.request('create', { collection: 'comment', fields: comment('Second') });
+    expect(data.primed('comment', [c1])).toBeNull();
+
+    const group = data.group({ collection: 'comment', field: 'personId', value: personId });
+    const stop = group.subscribe(() => undefined);
+    expect(await until(() => group.mirror.getSnapshot() !== null)).toBe(true);
+    // In the order asked; one id the group did not bring: nothing primed, the caller reads.
+    expect(data.primed('comment', [c2, c1])?.map((r) => r.fields.text)).toEqual(['Second', 'Premier']);
+    expect(data.primed('comment', [c1, newId()])).toBeNull();
+
+    // A change drops the primed copy: the next reader asks the service for the new text.
+    await data.request('update', { collection: 'comment', id: c1, patch: { text: 'Premier, corrigé' } });
+    expect(await until(() => data.primed('comment', [c1]) === null)).toBe(true);
+    expect((await data.request('readMany', { collection: 'comment', ids: [c1] }))[0]?.fields.text).toBe('Premier, corrigé');
+    stop();
+    await data.close();
+    expect(data.primed('comment', [c2])).toBeNull();
+  });
+});

@@ -6,13 +6,16 @@ import type { Json } from '@relais/core/sync/types';
 import { fromWire, LockedError } from './errors.ts';
 import { EndpointFailure, inThreadEndpoint, workerEndpoint } from './endpoint.ts';
 import { GroupMirror, IndexMirror, TrashMirror, ValueStore } from './mirror.ts';
-import { BATCHED_METHODS, groupKey, type Endpoint, type GroupParams, type FromWorker, type Method, type OpenParams, type Params, type Request, type Result } from './protocol.ts';
-import type { SyncProgress } from './types.ts';
+import { BATCHED_METHODS, groupKey, recordKey, type Endpoint, type Fields, type GroupParams, type FromWorker, type Method, type OpenParams, type Params, type Request, type Result } from './protocol.ts';
+import { Lru } from './lru.ts';
+import type { FullRecord, SyncProgress } from './types.ts';
 
 /** A draft is saved this long after the last keystroke (and at once on lock). */
 export const DRAFT_SAVE_DELAY_MS = 400;
 /** A group nobody shows is watched this long still (back to a file just left costs nothing). */
 export const GROUP_LINGER_MS = 30_000;
+/** Records brought by group answers, kept for the sections that will read them (a few files' worth). */
+const PRIMED_CAPACITY = 400;
 /** How long closing waits for the service to finish its writes before ending the Worker. */
 const CLOSE_TIMEOUT_MS = 3_000;
 
@@ -33,6 +36,8 @@ export class DataClient {
   readonly #unsaved = new Map<string, Json>();
   #draftTimer: ReturnType<typeof setTimeout> | null = null;
   #trash: TrashMirror | null = null;
+  /** Live records that came with a group's answer (recordKey → record), dropped when they change. */
+  readonly #primed = new Lru<string, FullRecord<Fields>>(PRIMED_CAPACITY);
   /** Reads asked in this task, sent together at its end (BATCHED_METHODS). */
   #batch: Request[] = [];
   #closed = false;
@@ -161,6 +166,7 @@ export class DataClient {
         return;
       case 'changed': {
         const keys = new Set(message.keys);
+        for (const key of keys) this.#primed.delete(key);
         for (const listener of this.#changeListeners) listener(keys);
         return;
       }
@@ -213,13 +219,31 @@ export class DataClient {
       // Asked during a render that never showed: unwatched after the same delay.
       onIdle();
       this.request('watchGroup', params).then(
-        (items) => mirror.answer(items),
+        ({ items, records }) => {
+          // Before the items: the sections rendered with them find their texts already here.
+          for (const record of records) this.#primed.set(recordKey(params.collection, record.id), record);
+          mirror.answer(items);
+        },
         (error: unknown) => {
           if (!(error instanceof LockedError)) console.error('cannot watch group', error);
         },
       );
     }
     return entry;
+  }
+
+  /**
+   * The live records of `ids` if a group's answer brought every one of them (and none changed
+   * since), in the order asked; else null and the caller reads them.
+   */
+  primed(collection: Collection, ids: readonly string[]): FullRecord<Fields>[] | null {
+    const records: FullRecord<Fields>[] = [];
+    for (const id of ids) {
+      const record = this.#primed.get(recordKey(collection, id));
+      if (!record) return null;
+      records.push(record);
+    }
+    return records;
   }
 
   trash(): TrashMirror {
@@ -310,6 +334,7 @@ export class DataClient {
     this.#drafts.clear();
     this.#mirrors.clear();
     this.#groups.clear();
+    this.#primed.clear();
     this.#changeListeners.clear();
   }
 }

@@ -129,10 +129,18 @@ export function useRecord<C extends Collection>(collection: C, id: string): Reco
 
 /** Full documents of these ids (live ones, in the order given); null while loading. */
 export function useRecords<C extends Collection>(collection: C, ids: readonly string[]): { id: string; fields: FieldsOf<C>; pending: boolean }[] | null {
+  type Shown = { id: string; fields: FieldsOf<C>; pending: boolean }[];
   const data = useData();
   const joined = ids.join(',');
-  const [state, setState] = useState<{ key: string; value: { id: string; fields: FieldsOf<C>; pending: boolean }[] } | null>(null);
+  const [state, setState] = useState<{ key: string; value: Shown } | null>(null);
   const stateKey = `${collection}:${joined}`;
+  // Records a group's answer brought (data/client.ts primed): shown in the same render as the
+  // group, without a second round trip. Computed once per set of ids, so the array stays the same.
+  const primed = useRef<{ key: string; value: Shown | null } | null>(null);
+  if (state?.key !== stateKey && primed.current?.key !== stateKey) {
+    const records = joined === '' ? null : data.primed(collection, joined.split(','));
+    primed.current = { key: stateKey, value: records && records.map((r) => ({ id: r.id, fields: r.fields as unknown as FieldsOf<C>, pending: r.pending })) };
+  }
   const generation = useRef(0);
   const load = useCallback(() => {
     const mine = ++generation.current;
@@ -149,10 +157,15 @@ export function useRecords<C extends Collection>(collection: C, ids: readonly st
       (error: unknown) => console.error('cannot read records', error),
     );
   }, [data, collection, joined, stateKey]);
-  useEffect(load, [load]);
+  useEffect(() => {
+    // Primed records are the current ones (a change since would have dropped them): no read.
+    if (primed.current?.key === stateKey && primed.current.value !== null) return;
+    load();
+  }, [load, stateKey]);
   const keys = useMemo(() => (joined === '' ? [] : joined.split(',').map((id) => recordKey(collection, id))), [collection, joined]);
   useReload(keys, load);
-  return state?.key === stateKey ? state.value : null;
+  if (state?.key === stateKey) return state.value;
+  return primed.current?.key === stateKey ? primed.current.value : null;
 }
 
 /** Persons matching the query, best first (alphabetical for an empty query); null while loading. */

@@ -25,6 +25,11 @@ export interface GroupParams {
   value: string;
 }
 
+/** Collections whose records travel with their group's first answer (comments, passages… shown in full in a file). */
+export const PRIMED_COLLECTIONS: ReadonlySet<Collection> = new Set<Collection>(['comment', 'passage', 'encounter', 'medicalComment', 'treatment', 'consultation']);
+/** At most this many records travel with one group's answer; a longer group's rest is read as usual. */
+export const PRIMED_PER_GROUP = 50;
+
 export const groupKey = (g: GroupParams): string => `${g.collection}\u0000${g.field}\u0000${g.value}`;
 
 export interface OpenResult {
@@ -48,9 +53,11 @@ export interface Methods {
   /**
    * The items of one group of a collection's index (the comments of a person…), once the
    * collection is indexed; then 'group' events whenever the group changes, until unwatched. The
-   * page asks for what a screen shows instead of mirroring 95,000 summaries.
+   * page asks for what a screen shows instead of mirroring 95,000 summaries. For the collections
+   * whose texts a screen shows with the group (PRIMED_COLLECTIONS), the answer brings the live
+   * records too: a file opens in one round trip and one render, not two.
    */
-  watchGroup: { params: GroupParams; result: Item<unknown>[] };
+  watchGroup: { params: GroupParams; result: { items: Item<unknown>[]; records: FullRecord<Fields>[] } };
   unwatchGroup: { params: GroupParams; result: null };
   read: { params: { collection: Collection; id: string }; result: FullRecord<Fields> | null };
   /** Live records among `ids`, in the order asked (missing and deleted ones left out). */

@@ -304,8 +304,11 @@ describe('DataService watched groups', () => {
     await a.service.handle('create', { collection: 'comment', fields: comment('Autre', p2) });
     const g1 = { collection: 'comment' as const, field: 'personId', value: p1 };
     const g2 = { collection: 'comment' as const, field: 'personId', value: p2 };
-    expect((await a.service.handle('watchGroup', g1)).map((i) => i.id)).toEqual([c1]);
-    expect(await a.service.handle('watchGroup', g2)).toHaveLength(1);
+    const first = await a.service.handle('watchGroup', g1);
+    expect(first.items.map((i) => i.id)).toEqual([c1]);
+    // Comments are shown in full with their group: the answer brings their records.
+    expect(first.records.map((r) => [r.id, r.fields.text])).toEqual([[c1, 'Un']]);
+    expect((await a.service.handle('watchGroup', g2)).items).toHaveLength(1);
     await settle();
     a.events.length = 0;
     const groupEvents = () => a.events.flatMap((e) => (e.type === 'group' ? [e] : []));
@@ -326,6 +329,13 @@ describe('DataService watched groups', () => {
     await a.service.handle('remove', { collection: 'comment', id: c2 });
     await settle();
     expect(groupEvents()).toEqual([]);
+
+    // An emptied group brings no records; a collection not shown in full brings none.
+    expect((await a.service.handle('watchGroup', g1)).records).toEqual([]);
+    const link = await a.service.handle('create', { collection: 'personPlace', fields: { personId: p1, placeId: newId() } });
+    const places = await a.service.handle('watchGroup', { collection: 'personPlace', field: 'personId', value: p1 });
+    expect(places.items.map((i) => i.id)).toEqual([link]);
+    expect(places.records).toEqual([]);
     a.service.close();
   });
 });

@@ -20,7 +20,7 @@ import { EngineStore } from './engine-store.ts';
 import { DataError, LockedError } from './errors.ts';
 import { readProgress, syncInPhases, type FilterableTransport } from './first-sync.ts';
 import { Lru } from './lru.ts';
-import { groupKey, historyKey, recordKey, type Fields, type GroupParams, type Method, type OpenParams, type OpenResult, type Params, type Result, type WorkerEvent } from './protocol.ts';
+import { groupKey, historyKey, PRIMED_COLLECTIONS, PRIMED_PER_GROUP, recordKey, type Fields, type GroupParams, type Method, type OpenParams, type OpenResult, type Params, type Result, type WorkerEvent } from './protocol.ts';
 import { groupKeysOf } from './field-groups.ts';
 import type { PersonSummary } from '@relais/core/domain/person';
 import { sortPersonItems } from '../search/person-search.ts';
@@ -559,7 +559,7 @@ export class DataService {
     }
   }
 
-  async #watchGroup(s: Session, params: GroupParams): Promise<Item<unknown>[]> {
+  async #watchGroup(s: Session, params: GroupParams): Promise<Result<'watchGroup'>> {
     if (!s.loaded.has(params.collection)) {
       await new Promise<void>((resolve) => {
         const waiting = s.whenLoaded.get(params.collection) ?? [];
@@ -569,7 +569,10 @@ export class DataService {
     }
     const items = [...s.index.group(params.collection, params.field, params.value)];
     s.groups.set(groupKey(params), { params, ids: new Set(items.map((i) => i.id)) });
-    return items;
+    if (!PRIMED_COLLECTIONS.has(params.collection)) return { items, records: [] };
+    const ids = items.slice(0, PRIMED_PER_GROUP).map((i) => i.id);
+    const records = (await this.#readMany(s, params.collection, ids)).filter((r) => !r.deleted);
+    return { items, records };
   }
 
   /** Sends the watched groups a delta touched: an item that joins one, leaves one or changes in one. */

@@ -43,7 +43,7 @@ function localEndpoint(server: ModelServer, cursors: Map<KeyKind, RotationCursor
   };
 }
 
-function setup(server: ModelServer, options: { renew?: () => void } = {}) {
+function setup(server: ModelServer, options: { renew?: () => void; kinds?: KeyKind[] } = {}) {
   const cursors = new Map<KeyKind, RotationCursor>();
   const ended = { count: 0 };
   let saved = server.token;
@@ -64,6 +64,7 @@ function setup(server: ModelServer, options: { renew?: () => void } = {}) {
       }
     },
     endpoint: async () => localEndpoint(server, cursors, ended),
+    ...(options.kinds ? { kinds: options.kinds } : {}),
   });
   const views: RotationView[] = [];
   client.subscribe(() => views.push(client.getState()));
@@ -99,6 +100,24 @@ describe('RotationClient', () => {
       expect(server.readAs(STAYING, recordId(n))).toEqual(server.expected(n));
     }
     expect(ended.count).toBe(1);
+  });
+
+  it("keeps to the kinds given: a health professional's background run renews and re-encrypts the medical key only", async () => {
+    const server = new ModelServer(crypto);
+    // The one who leaves held both kinds: both are due.
+    server.addAccount(LEAVING, ['general', 'medical']);
+    for (let n = 1; n <= 4; n++) server.add(n % 2 === 0 ? 'consultation' : 'person', n);
+    server.revoke(LEAVING);
+    const { client, settled } = setup(server, { kinds: ['medical'] });
+    await client.resume();
+    expect(await settled()).toEqual({ phase: 'finished', kinds: { medical: { done: 2, total: 2, failed: 0 } }, blocked: [] });
+    expect(server.current).toEqual({ general: 1, medical: 2 });
+    expect([2, 4].map((n) => server.records.get(recordId(n))!.keyVersion)).toEqual([2, 2]);
+    expect([1, 3].map((n) => server.records.get(recordId(n))!.keyVersion)).toEqual([1, 1]);
+    // Nothing of the general kind is asked of this client, and nothing is shown about it.
+    const again = setup(server, { kinds: ['medical'] });
+    await again.client.resume();
+    expect(await again.settled()).toEqual({ phase: 'idle' });
   });
 
   it('resumes an unfinished pass on the next visit without publishing again, and says when nothing is due', async () => {

@@ -34,6 +34,22 @@ export interface RotationDeps {
   /** Asks the app to check its session (an expired token is renewed) and reload its keys. */
   refresh(): Promise<void>;
   endpoint(): Promise<RotationEndpoint>;
+  /**
+   * The kinds this member looks after (`rotationKinds`): an administrator the general key (and sees
+   * the medical key's state), a health professional the medical key. All when absent.
+   */
+  kinds?: readonly KeyKind[];
+}
+
+/**
+ * Which kinds a member's rotation covers (decision 017): an administrator the general key, a
+ * health professional the medical key. An administrator who is not a health professional keeps
+ * `medical` in the list only to be told that a health professional will re-encrypt it (the
+ * server refuses them the medical kind, and they never hold its key: it shows as blocked).
+ */
+export function rotationKinds(user: { role: string; healthProfessional: boolean }): KeyKind[] {
+  if (user.role === 'admin') return ['general', 'medical'];
+  return user.healthProfessional ? ['medical'] : [];
 }
 
 /** How many times a run stopped by a newer key version is started again before the error shows. */
@@ -83,27 +99,28 @@ export class RotationClient extends Store<RotationView> {
       this.#emit({ type: 'checking' });
       const api = await this.#api();
       const status = await api.status();
-      if (!rotationDue(status)) {
+      const kinds = this.deps.kinds ?? ['general', 'medical'];
+      if (!rotationDue(status, kinds)) {
         this.#emit({ type: 'nothingToDo' });
         return;
       }
       const p = await loadPrimitives();
-      const plan = await prepareRotation(api, p, random, this.deps.organisationId, this.deps.keyPair, () => this.#emit({ type: 'publishing' }));
+      const plan = await prepareRotation(api, p, random, this.deps.organisationId, this.deps.keyPair, () => this.#emit({ type: 'publishing' }), kinds);
       // This device's own data Worker takes the new versions now, so its writes use them.
       if (plan.published) void this.deps.refresh();
-      const kinds = Object.keys(plan.work) as KeyKind[];
+      const working = Object.keys(plan.work) as KeyKind[];
       try {
         if (this.#disposed) return;
-        if (kinds.length === 0) {
+        if (working.length === 0) {
           this.#emit(plan.blocked.length > 0 ? { type: 'blocked', kinds: plan.blocked } : { type: 'nothingToDo' });
           return;
         }
         this.#emit({ type: 'started', kinds: plan.work, blocked: plan.blocked });
         const keys = plan.keyring
           .all()
-          .filter((k) => kinds.includes(k.kind))
+          .filter((k) => working.includes(k.kind))
           .map((k) => ({ kind: k.kind, version: k.version, key: k.key.slice() }));
-        await this.#startWorker({ userId: this.deps.userId, organisationId: this.deps.organisationId, keys, kinds, token: this.#token, apiBase: this.deps.apiBase });
+        await this.#startWorker({ userId: this.deps.userId, organisationId: this.deps.organisationId, keys, kinds: working, token: this.#token, apiBase: this.deps.apiBase });
         started = true;
       } finally {
         // The Worker has its own copies (structured clone); the page's are not needed any more.

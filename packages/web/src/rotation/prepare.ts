@@ -31,8 +31,8 @@ export interface RotationPlan {
 const PUBLISH_ATTEMPTS = 3;
 
 /** Whether the status asks for anything: a publication, or records still under an older version. */
-export function rotationDue(status: RotationStatus): boolean {
-  return status.kinds.some((kind) => kind.rotationNeeded || kind.remaining > 0);
+export function rotationDue(status: RotationStatus, kinds: readonly KeyKind[] = ['general', 'medical']): boolean {
+  return status.kinds.some((kind) => kinds.includes(kind.kind) && (kind.rotationNeeded || kind.remaining > 0));
 }
 
 export async function prepareRotation(
@@ -42,6 +42,11 @@ export async function prepareRotation(
   organisationId: string,
   keyPair: UserKeyPair,
   onPublishing: () => void,
+  /**
+   * The kinds this member may rotate: the general key is an administrator's, the medical key a
+   * health professional's (decision 017). A kind outside the list is neither published nor walked.
+   */
+  kinds: readonly KeyKind[] = ['general', 'medical'],
 ): Promise<RotationPlan> {
   for (let attempt = 1; ; attempt++) {
     const [status, sealed] = await Promise.all([api.status(), api.keys()]);
@@ -50,13 +55,13 @@ export async function prepareRotation(
       sealed.keys.map((k) => openSealedOrgKey(p, organisationId, fromBase64(k.sealed), keyPair, { kind: k.kind, version: k.version })),
     );
     const holds = (kind: { kind: KeyKind; currentVersion: number }) => keyring.has(kind.kind, kind.currentVersion);
-    const due = status.kinds.filter((kind) => kind.rotationNeeded && holds(kind)).map((kind) => kind.kind);
-    if (due.length === 0) return plan(keyring, status, false);
+    const due = status.kinds.filter((kind) => kinds.includes(kind.kind) && kind.rotationNeeded && holds(kind)).map((kind) => kind.kind);
+    if (due.length === 0) return plan(keyring, status, false, kinds);
     onPublishing();
     const added = nextKeyVersions(random, keyring, due);
     try {
       const after = await api.publish(sealNewKeys(p, organisationId, added, status.recipients));
-      return plan(withKeys(keyring, added), after, true);
+      return plan(withKeys(keyring, added), after, true, kinds);
     } catch (error) {
       for (const k of [...keyring.all(), ...added]) k.key.fill(0);
       // Another administrator published first (or this one did and the answer was lost): the
@@ -67,10 +72,11 @@ export async function prepareRotation(
   }
 }
 
-function plan(keyring: Keyring, status: RotationStatus, published: boolean): RotationPlan {
+function plan(keyring: Keyring, status: RotationStatus, published: boolean, kinds: readonly KeyKind[]): RotationPlan {
   const work: Partial<Record<KeyKind, KindCount>> = {};
   const blocked: KeyKind[] = [];
   for (const kind of status.kinds) {
+    if (!kinds.includes(kind.kind)) continue;
     const pending = kind.rotationNeeded || kind.remaining > 0;
     if (!keyring.has(kind.kind, kind.currentVersion)) {
       if (pending) blocked.push(kind.kind);

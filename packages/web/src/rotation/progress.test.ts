@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advance, IDLE, progressLabel, statusText, totals, type RotationEvent, type RotationView } from './progress.ts';
+import { advance, backgroundLine, IDLE, progressLabel, statusText, totals, type RotationEvent, type RotationView } from './progress.ts';
 
 const run = (events: RotationEvent[], from: RotationView = IDLE) => events.reduce(advance, from);
 
@@ -56,14 +56,29 @@ describe('rotation progress', () => {
     ]);
     expect(statusText(finished)).toBe(
       "Renouvellement des clés terminé : 2 fiches sous les nouvelles clés. 1 fiche n'a pas pu être ouverte sur cet appareil et reste sous l'ancienne clé. " +
-        'Le renouvellement de la clé du dossier médical doit être fait par un administrateur qui détient cette clé.',
+        "Le dossier médical sera chiffré à nouveau par un professionnel de santé de l'organisation à sa prochaine connexion.",
     );
+    // The medical key is a health professional's to rotate (decision 017); the general one an administrator's.
     expect(statusText(run([{ type: 'blocked', kinds: ['medical'] }]))).toBe(
-      'Le renouvellement de la clé du dossier médical doit être fait par un administrateur qui détient cette clé.',
+      "Le dossier médical sera chiffré à nouveau par un professionnel de santé de l'organisation à sa prochaine connexion.",
+    );
+    expect(statusText(run([{ type: 'blocked', kinds: ['general'] }]))).toBe(
+      'Le renouvellement de la clé générale doit être fait par un administrateur qui détient cette clé.',
     );
     const failed = run([{ type: 'started', kinds: {}, blocked: [] }, { type: 'failed', message: 'Le serveur a refusé.' }]);
     expect(failed).toEqual({ phase: 'failed', message: 'Le serveur a refusé.' });
     expect(statusText(failed)).toBe('Le serveur a refusé.');
     expect(statusText(IDLE)).toBeNull();
+  });
+
+  it('gives a health professional one status-bar line for a background re-encryption', () => {
+    expect(backgroundLine(IDLE)).toBeNull();
+    expect(backgroundLine(run([{ type: 'checking' }]))).toBeNull();
+    expect(backgroundLine(run([{ type: 'publishing' }]))).toBe('Renouvellement de la clé du dossier médical…');
+    const running = run([{ type: 'started', kinds: { medical: { done: 1, total: 3, failed: 0 } }, blocked: [] }]);
+    expect(backgroundLine(running)).toBe('Renouvellement des clés : 1 / 3 fiches');
+    expect(backgroundLine(run([{ type: 'started', kinds: { medical: { done: 1, total: 3, failed: 0 } }, blocked: [] }, { type: 'offline' }]))).toBe(
+      'Renouvellement des clés : 1 / 3 fiches (en attente du réseau)',
+    );
   });
 });

@@ -111,18 +111,38 @@ export function statusText(view: RotationView): string | null {
   }
 }
 
+/**
+ * One line for the status bar of a health professional whose device re-encrypts the dossier
+ * médical in the background (decision 017), or null when there is nothing to say.
+ */
+export function backgroundLine(view: RotationView): string | null {
+  switch (view.phase) {
+    case 'publishing':
+      return 'Renouvellement de la clé du dossier médical…';
+    case 'running': {
+      const label = progressLabel(totals(view.kinds));
+      return view.offline ? `${label} (en attente du réseau)` : label;
+    }
+    case 'finished':
+    case 'failed':
+      return statusText(view);
+    default:
+      return null;
+  }
+}
+
 export function failedText(failed: number): string {
   return failed === 1
     ? "1 fiche n'a pas pu être ouverte sur cet appareil et reste sous l'ancienne clé."
     : `${number(failed)} fiches n'ont pas pu être ouvertes sur cet appareil et restent sous l'ancienne clé.`;
 }
 
-function blockedText(kinds: readonly KeyKind[]): string {
-  return `Le renouvellement de ${kinds.map(kindLabel).join(' et de ')} doit être fait par un administrateur qui détient cette clé.`;
-}
+/** The medical key is re-encrypted by a health professional's device (decision 017), not by an administrator. */
+export const MEDICAL_ELSEWHERE = "Le dossier médical sera chiffré à nouveau par un professionnel de santé de l'organisation à sa prochaine connexion.";
 
-function kindLabel(kind: KeyKind): string {
-  return kind === 'medical' ? 'la clé du dossier médical' : 'la clé générale';
+function blockedText(kinds: readonly KeyKind[]): string {
+  const general = kinds.includes('general') ? "Le renouvellement de la clé générale doit être fait par un administrateur qui détient cette clé." : null;
+  return [general, kinds.includes('medical') ? MEDICAL_ELSEWHERE : null].filter((part) => part !== null).join(' ');
 }
 
 function entries(kinds: Partial<Record<KeyKind, KindCount>>): [KeyKind, KindCount][] {

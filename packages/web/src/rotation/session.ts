@@ -6,7 +6,7 @@ import type { Unlocked } from '../session/controller.ts';
 import type { AppController } from '../session/controller.ts';
 import { DeviceCache } from '../storage/device-cache.ts';
 import { RotationApi } from './api.ts';
-import { RotationClient, type RotationEndpoint } from './client.ts';
+import { RotationClient, rotationKinds, type RotationEndpoint } from './client.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 let current: { client: RotationClient; keyPair: Unlocked['keyPair'] } | null = null;
@@ -24,6 +24,7 @@ export function rotationClientFor(controller: AppController, session: Unlocked):
     api: (token) => new RotationApi(token, apiBase),
     refresh: () => controller.refreshMe(),
     endpoint: startEndpoint,
+    kinds: rotationKinds(session.me.user),
   });
   const mine = { client, keyPair: session.keyPair };
   current = mine;

@@ -3,7 +3,7 @@ import { errorMessage } from '../api/errors.ts';
 import { useController } from '../app/context.ts';
 import { Link } from '../app/router.tsx';
 import { paths } from '../app/routes.ts';
-import { TextField } from '../ui/fields.tsx';
+import { CheckboxField, TextField } from '../ui/fields.tsx';
 import { FormAlert, StatusMessage, SubmitButton } from '../ui/feedback.tsx';
 import { focusFirstInvalid, hasErrors } from '../ui/forms.ts';
 import { PasswordFields, validatePasswordPair, type PasswordPair } from '../ui/PasswordFields.tsx';
@@ -24,6 +24,7 @@ export function CreateOrganisationScreen({ fresh }: { fresh: boolean | null }) {
   const [organisationName, setOrganisationName] = useState('');
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
+  const [healthProfessional, setHealthProfessional] = useState(false);
   const [passwords, setPasswords] = useState<PasswordPair>({ password: '', confirmation: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [alert, setAlert] = useState<string | null>(null);
@@ -50,6 +51,7 @@ export function CreateOrganisationScreen({ fresh }: { fresh: boolean | null }) {
         organisationName: organisationName.trim(),
         name: name.trim(),
         email: email.trim(),
+        healthProfessional,
         password: passwords.password,
       });
     } catch (error) {
@@ -70,6 +72,12 @@ export function CreateOrganisationScreen({ fresh }: { fresh: boolean | null }) {
         <TextField label="Nom de l'organisation" value={organisationName} onValue={setOrganisationName} error={errors.organisationName} autoComplete="organization" />
         <TextField label="Votre nom" value={name} onValue={setName} error={errors.name} autoComplete="name" />
         <TextField label="E-mail" type="email" value={email} onValue={setEmail} error={errors.email} autoComplete="email" inputMode="email" />
+        <CheckboxField
+          label="Je suis professionnel de santé"
+          checked={healthProfessional}
+          onChecked={setHealthProfessional}
+          hint="Seuls les professionnels de santé détiennent la clé du dossier médical. Sinon, elle sera créée par le premier professionnel de santé de votre organisation."
+        />
         <PasswordFields value={passwords} onChange={setPasswords} errors={errors} />
         <SubmitButton busy={busy} busyLabel="Création en cours…">
           Créer l'organisation

@@ -5,7 +5,7 @@ import type { Me } from '@relais/core/protocol';
 import { Keyring, type OrgKey, type UserKeyPair } from '@relais/core/crypto/keys';
 import { ApiClient } from '../api/client.ts';
 import { ApiError } from '../api/errors.ts';
-import { loadPrimitives } from '../crypto/sodium.ts';
+import { loadPrimitives, random } from '../crypto/sodium.ts';
 import { DataClient } from '../data/client.ts';
 import type { Endpoint } from '../data/protocol.ts';
 import { prepareKdf } from '../crypto/kdf.ts';
@@ -15,7 +15,8 @@ import { deleteUserDb, openUserDb } from '../storage/user-db.ts';
 import { deleteRotationDb } from '../rotation/cursor-store.ts';
 import * as flows from './flows.ts';
 import { InactivityWatcher, lockAfterMs } from './inactivity.ts';
-import { forgetKeys, openKeyring } from './keys.ts';
+import { forgetKeys, openKeyring, workerKeys } from './keys.ts';
+import { tendMedicalKey } from './medical-custody.ts';
 import { Store } from './store.ts';
 import { SyncController } from './sync-controller.ts';
 
@@ -58,6 +59,8 @@ export type AppState =
 
 export const ME_POLL_PENDING_MS = 4_000;
 export const ME_POLL_READY_MS = 60_000;
+/** A health professional's device checks for a due medical rotation at most this often (and after each new workspace). */
+export const MEDICAL_ROTATION_CHECK_MS = 5 * 60_000;
 
 export class AppController extends Store<AppState> {
   readonly api = new ApiClient();
@@ -69,6 +72,10 @@ export class AppController extends Store<AppState> {
   private mePoll: ReturnType<typeof setInterval> | null = null;
   /** A data Worker started while the unlock screen is shown; the next workspace takes it. */
   private preparedData: Endpoint | null = null;
+  /** The medical key step under way (decision 017), so that syncs in a row do not run it twice. */
+  private medicalStep: Promise<void> | null = null;
+  /** When this workspace last asked whether a medical rotation is due (0: not yet). */
+  private medicalRotationCheckedAt = 0;
 
   constructor() {
     super({ status: 'starting' });
@@ -116,7 +123,7 @@ export class AppController extends Store<AppState> {
 
   // ——— entering ———
 
-  async createOrganisation(input: { organisationName: string; name: string; email: string; password: string }): Promise<void> {
+  async createOrganisation(input: { organisationName: string; name: string; email: string; healthProfessional: boolean; password: string }): Promise<void> {
     await this.leaveSession();
     const created = await flows.createOrganisation(this.api, input);
     await this.remember(created);
@@ -205,12 +212,9 @@ export class AppController extends Store<AppState> {
       {
         userId: session.me.user.id,
         organisationId: keyring.organisationId,
-        // The medical key only for a health professional: an administrator holds it to seal it to
-        // others (decision 014), but their data Worker never opens, pulls or writes medical records.
-        keys: keyring
-          .all()
-          .filter((k) => k.kind !== 'medical' || session.me.user.healthProfessional)
-          .map((k) => ({ kind: k.kind, version: k.version, key: k.key.slice() })),
+        // The medical key only for a health professional (the server serves it to nobody else:
+        // decision 017); a key arriving later (created or granted) re-opens the workspace.
+        keys: workerKeys(keyring, session.me),
         token: this.account?.token ?? null,
         apiBase: typeof location === 'undefined' ? '' : location.origin,
       },
@@ -219,6 +223,15 @@ export class AppController extends Store<AppState> {
     const sync = new SyncController(data, data, () => void this.renewToken());
     // A record under a key version this session lacks (a rotation elsewhere): reload the keys.
     data.onKeysMissing(() => void this.refreshMe());
+    // After each sync that reached the server, a health professional's device looks after the medical key.
+    let lastSyncAt: number | null = null;
+    const unsubscribe = sync.subscribe(() => {
+      const at = sync.getState().lastSyncAt;
+      if (at === lastSyncAt) return;
+      lastSyncAt = at;
+      this.afterSync(session);
+    });
+    this.medicalRotationCheckedAt = 0;
     const screenMemory = new Map<string, unknown>();
     return {
       keyring,
@@ -226,11 +239,54 @@ export class AppController extends Store<AppState> {
       sync,
       screenMemory,
       close: async () => {
+        unsubscribe();
         screenMemory.clear();
         sync.stop();
         await data.close();
       },
     };
+  }
+
+  // ——— the medical key among health professionals (decision 017) ———
+
+  /**
+   * After a sync: a health professional's device creates the medical key when nobody holds it,
+   * seals it to the health professionals who lack it, reloads its keys when one was created or
+   * may have been sealed to it, and runs a due medical rotation in the background. One GET when
+   * nothing is to be done; nothing at all for anyone else.
+   */
+  private afterSync(session: Unlocked): void {
+    if (this.session !== session || !session.me.user.healthProfessional || this.medicalStep) return;
+    this.medicalStep = this.tendMedical(session).finally(() => {
+      this.medicalStep = null;
+    });
+  }
+
+  private async tendMedical(session: Unlocked): Promise<void> {
+    const workspace = this.workspace;
+    if (!workspace) return;
+    try {
+      const outcome = await tendMedicalKey(this.api, await loadPrimitives(), random, {
+        organisationId: session.me.organisation.id,
+        userId: session.me.user.id,
+        keyPair: session.keyPair,
+        holds: (version) => workspace.keyring.has('medical', version),
+      });
+      if (this.session !== session) return;
+      // A new key (made here, or sealed here by a colleague's device): the workspace re-opens with it.
+      if (outcome === 'created' || outcome === 'waiting') {
+        await this.refreshMe();
+        return;
+      }
+      const now = Date.now();
+      if (this.medicalRotationCheckedAt !== 0 && now - this.medicalRotationCheckedAt < MEDICAL_ROTATION_CHECK_MS) return;
+      this.medicalRotationCheckedAt = now;
+      const { rotationClientFor } = await import('../rotation/session.ts');
+      if (this.session === session && this.state.status === 'ready') void rotationClientFor(this, session).resume();
+    } catch (error) {
+      // Offline or refused: the next sync tries again; nothing here blocks the app.
+      if (!(error instanceof ApiError)) console.error('medical key step failed', error);
+    }
   }
 
   // ——— staying in sync with the server's view of this member ———

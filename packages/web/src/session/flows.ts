@@ -9,7 +9,7 @@ import { isCryptoError } from '@relais/core/crypto/errors';
 import type { ApiClient } from '../api/client.ts';
 import { ApiError } from '../api/errors.ts';
 import { deriveKeys, openKeys } from '../crypto/kdf.ts';
-import { sealedAccount } from '../crypto/kdf-tasks.ts';
+import { sealedAccount } from '../crypto/sealed-account.ts';
 import { loadPrimitives, random } from '../crypto/sodium.ts';
 import { systemClock } from './clock.ts';
 import { kindsFor, sealKeysFor } from './keys.ts';
@@ -52,21 +52,25 @@ export interface CreatedOrganisation extends OpenedAccount {
 
 export async function createOrganisation(
   api: ApiClient,
-  input: { organisationName: string; name: string; email: string; password: string },
+  input: { organisationName: string; name: string; email: string; healthProfessional: boolean; password: string },
 ): Promise<CreatedOrganisation> {
   const p = await loadPrimitives();
   const organisationId = uuidv7(systemClock, random);
   const userId = uuidv7(systemClock, random);
   const { credentials, keyPair } = await newCredentials(input.password, userId);
-  const keyring = new Keyring(organisationId, [generateOrgKey(random, 'general', 1), generateOrgKey(random, 'medical', 1)]);
+  // The medical key exists from the start only for a creator who is a health professional; otherwise
+  // the first health professional's device creates it (decision 017).
+  const keys = [generateOrgKey(random, 'general', 1)];
+  if (input.healthProfessional) keys.push(generateOrgKey(random, 'medical', 1));
+  const keyring = new Keyring(organisationId, keys);
   const recoveryCode = newRecoveryCode(random);
   const recovery = deriveRecoveryKeys(p, recoveryCode);
   const wrappedKeys = wrapKeyring(p, random, recovery.encryptionKey, keyring);
   const response = await api.createOrganisation({
     organisation: { id: organisationId, name: input.organisationName },
-    user: { id: userId, name: input.name, email: input.email },
+    user: { id: userId, name: input.name, email: input.email, healthProfessional: input.healthProfessional },
     credentials,
-    keys: sealKeysFor(p, keyring, keyPair.publicKey, kindsFor(true)),
+    keys: sealKeysFor(p, keyring, keyPair.publicKey, kindsFor(input.healthProfessional)),
     recovery: { authKey: toBase64(recovery.authKey), wrappedKeys: toBase64(wrappedKeys) },
   });
   recovery.encryptionKey.fill(0);

@@ -21,6 +21,17 @@ export function sealKeysFor(p: CryptoPrimitives, keyring: Keyring, publicKey: Ui
     .map((k) => ({ kind: k.kind, version: k.version, sealed: toBase64(sealOrgKey(p, keyring.organisationId, k, publicKey)) }));
 }
 
+/**
+ * Copies of the keys the data Worker gets: the medical key only for a health professional (the
+ * server serves it to nobody else, decision 017; this holds even for a key left in a cached Me).
+ */
+export function workerKeys(keyring: Keyring, me: Me): { kind: KeyKind; version: number; key: Uint8Array }[] {
+  return keyring
+    .all()
+    .filter((k) => k.kind !== 'medical' || me.user.healthProfessional)
+    .map((k) => ({ kind: k.kind, version: k.version, key: k.key.slice() }));
+}
+
 export function kindsFor(healthProfessional: boolean): KeyKind[] {
   return healthProfessional ? ['general', 'medical'] : ['general'];
 }

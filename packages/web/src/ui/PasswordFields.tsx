@@ -1,6 +1,6 @@
 // A new password with its confirmation and a live strength check (core's passwordStrength).
 import { useId, useMemo } from 'react';
-import { passwordStrength } from '@relais/core/crypto/password';
+import { passwordStrength } from '@relais/core/crypto/password-strength';
 import { TextField } from './fields.tsx';
 
 export interface PasswordPair {

@@ -2,7 +2,7 @@
 // 30. The page itself scrolls (one scroll on a phone, no nested scroll box); rows keep their
 // natural height, measured once rendered. Arrow keys, Page Up/Down, Home and End move focus from
 // row to row, bringing rows that are not yet rendered into the DOM first.
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { buildOffsets, isNavigationKey, nextIndex, revealDelta, totalHeight, visibleRange, type Range } from './windowing.ts';
 
 const OVERSCAN = 8;
@@ -25,27 +25,36 @@ function sameRange(a: Range, b: Range): boolean {
 function VirtualListImpl<T>({ items, itemKey, renderItem, estimatedHeight, label, className }: VirtualListProps<T>) {
   const listRef = useRef<HTMLUListElement>(null);
   const heights = useRef(new Map<string, number>());
-  const [measured, setMeasured] = useState(0);
+  // Bumped when every measurement is stale (the width changed): the rows are measured again.
+  const [widthGeneration, setWidthGeneration] = useState(0);
   // A first screenful and the overscan: the rows that will be kept once the real range is known
   // (mounting more only to drop them in the next pass is the list's first long task).
   const [range, setRange] = useState<Range>(() => ({ start: 0, end: Math.min(items.length, Math.ceil(window.innerHeight / estimatedHeight) + OVERSCAN) }));
   const pendingFocus = useRef<number | null>(null);
 
-  const offsets = useMemo(
+  // Row positions: rebuilt when the items change; new measurements update them in the layout
+  // effect below without another render (a keystroke in the search is one render, not three).
+  const offsetsRef = useRef<{ items: readonly T[]; generation: number; offsets: Float64Array } | null>(null);
+  const measure = useCallback(
     () => buildOffsets(items.length, (i) => heights.current.get(itemKey(items[i]!)) ?? estimatedHeight),
-    // `measured` changes when a row's real height is known.
-    [items, itemKey, estimatedHeight, measured],
+    [items, itemKey, estimatedHeight],
   );
-  const offsetsRef = useRef(offsets);
-  offsetsRef.current = offsets;
+  if (offsetsRef.current?.items !== items || offsetsRef.current.generation !== widthGeneration) {
+    offsetsRef.current = { items, generation: widthGeneration, offsets: measure() };
+  }
+
+  /** The rows for the viewport, given the list's top relative to the viewport. */
+  const rangeAt = useCallback((listTop: number): Range => {
+    const offsets = offsetsRef.current?.offsets ?? new Float64Array(1);
+    return visibleRange(offsets, -listTop, -listTop + window.innerHeight, OVERSCAN);
+  }, []);
 
   const updateRange = useCallback(() => {
     const list = listRef.current;
     if (!list) return;
-    const top = -list.getBoundingClientRect().top;
-    const next = visibleRange(offsetsRef.current, top, top + window.innerHeight, OVERSCAN);
+    const next = rangeAt(list.getBoundingClientRect().top);
     setRange((current) => (sameRange(current, next) ? current : next));
-  }, []);
+  }, [rangeAt]);
 
   useLayoutEffect(() => {
     let frame = 0;
@@ -65,12 +74,13 @@ function VirtualListImpl<T>({ items, itemKey, renderItem, estimatedHeight, label
     };
   }, [updateRange]);
 
-  // Positions moved (new items, new measurements): the visible rows may be others now.
-  useLayoutEffect(updateRange, [offsets, updateRange]);
-
+  // After every commit, in one layout: measure the rendered rows and where the list is, then
+  // place the rows (padding) and render again only if other rows must show.
   useLayoutEffect(() => {
     const list = listRef.current;
-    if (!list) return;
+    const current = offsetsRef.current;
+    if (!list || !current) return;
+    const listTop = list.getBoundingClientRect().top;
     let changed = false;
     for (const row of Array.from(list.children) as HTMLElement[]) {
       const key = row.dataset.key;
@@ -81,7 +91,18 @@ function VirtualListImpl<T>({ items, itemKey, renderItem, estimatedHeight, label
         changed = true;
       }
     }
-    if (changed) setMeasured((n) => n + 1);
+    if (changed) current.offsets = measure();
+    const { offsets } = current;
+    const start = Math.min(range.start, items.length);
+    const end = Math.min(range.end, items.length);
+    // The list's own padding does not move its top: the position read above stays true.
+    list.style.paddingTop = `${offsets[start] ?? 0}px`;
+    list.style.paddingBottom = `${Math.max(0, totalHeight(offsets) - (offsets[end] ?? 0))}px`;
+    const next = rangeAt(listTop);
+    if (!sameRange(range, next)) {
+      setRange(next);
+      return;
+    }
     const target = pendingFocus.current;
     if (target === null) return;
     const focusable = list.querySelector<HTMLElement>(`[data-index="${target}"] :is(a, button)`);
@@ -100,7 +121,7 @@ function VirtualListImpl<T>({ items, itemKey, renderItem, estimatedHeight, label
       if (list.clientWidth === width) return;
       width = list.clientWidth;
       heights.current.clear();
-      setMeasured((n) => n + 1);
+      setWidthGeneration((n) => n + 1);
     });
     observer.observe(list);
     return () => observer.disconnect();
@@ -121,7 +142,7 @@ function VirtualListImpl<T>({ items, itemKey, renderItem, estimatedHeight, label
     }
     // Not in the DOM yet: scroll it into the window, render, then focus (layout effect above).
     const top = -list.getBoundingClientRect().top;
-    window.scrollBy(0, revealDelta(offsetsRef.current, target, top, window.innerHeight));
+    window.scrollBy(0, revealDelta(offsetsRef.current!.offsets, target, top, window.innerHeight));
     pendingFocus.current = target;
     updateRange();
   };
@@ -139,13 +160,7 @@ function VirtualListImpl<T>({ items, itemKey, renderItem, estimatedHeight, label
     );
   }
   return (
-    <ul
-      ref={listRef}
-      className={className}
-      aria-label={label}
-      onKeyDown={onKeyDown}
-      style={{ paddingTop: offsets[start] ?? 0, paddingBottom: Math.max(0, totalHeight(offsets) - (offsets[end] ?? 0)) }}
-    >
+    <ul ref={listRef} className={className} aria-label={label} onKeyDown={onKeyDown}>
       {rows}
     </ul>
   );

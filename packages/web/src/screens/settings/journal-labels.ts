@@ -14,6 +14,8 @@ const EVENTS: Record<JournalEvent, string> = {
   journal_settings: 'a changé la durée de conservation du journal',
   rotation: 'a renouvelé les clés de chiffrement',
   export: 'a exporté des données',
+  medical_key_created: 'a créé la clé du dossier médical',
+  medical_key_granted: 'a transmis la clé du dossier médical à',
 };
 
 export const RETENTION_CHOICES = [1, 3, 6, 12, 24, 36, 60, 120] as const;

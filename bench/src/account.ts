@@ -28,32 +28,34 @@ export function adminEmail(org: SyntheticOrganisation): string {
 /**
  * The server benchmarks use the low-memory Argon2id profile to keep set-up short (its cost is not
  * what they measure); the browser benchmarks log in as a real member does, with the default one.
+ * The creator is a field worker, not a health professional, unless `healthProfessional`: then the
+ * organisation has a medical key from its creation, sealed to them (decision 017).
  */
 export function createOrganisationRequest(
   p: CryptoPrimitives,
   random: Random,
   org: SyntheticOrganisation,
   kdfProfile: KdfProfileName = 'low-memory',
+  { healthProfessional = false }: { healthProfessional?: boolean } = {},
 ): CreateOrganisationRequest {
   const userId = org.memberIds[0]!;
   const kdf = newKdfParams(random, kdfProfile);
   const passwordKeys = derivePasswordKeys(p, BENCH_PASSWORD, kdf);
   const pair = generateUserKeyPair(p, random);
   const general = { kind: 'general' as const, version: org.generalKey.version, key: org.generalKey.key };
-  const medical = generateOrgKey(random, 'medical', 1);
+  const keys = healthProfessional ? [general, generateOrgKey(random, 'medical', 1)] : [general];
   const recoveryKeys = deriveRecoveryKeys(p, newRecoveryCode(random));
-  const keyring = new Keyring(org.organisationId, [general, medical]);
+  const keyring = new Keyring(org.organisationId, keys);
   return {
     organisation: { id: org.organisationId, name: `Maraudes synthétiques ${org.size} (graine ${org.seed})` },
-    // A health professional: holds the medical key from the creation, as the benchmarks expect (decision 017).
-    user: { id: userId, name: 'Hélène Bénard', email: adminEmail(org), healthProfessional: true },
+    user: { id: userId, name: 'Hélène Bénard', email: adminEmail(org), healthProfessional },
     credentials: {
       kdf,
       authKey: toBase64(passwordKeys.authKey),
       publicKey: toBase64(pair.publicKey),
       wrappedPrivateKey: toBase64(wrapPrivateKey(p, random, passwordKeys.encryptionKey, userId, pair.privateKey)),
     },
-    keys: [general, medical].map((k) => ({
+    keys: keys.map((k) => ({
       kind: k.kind,
       version: k.version,
       sealed: toBase64(sealOrgKey(p, org.organisationId, k, pair.publicKey)),

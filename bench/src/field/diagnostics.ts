@@ -2,6 +2,8 @@
 // file openings): V8 CPU profiles of the page and its Workers, and what the main thread's tasks
 // were made of (Chromium's devtools.timeline events). Profiling slows what it watches: figures of a
 // profiled run are for reading, not for the table.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { note } from '../report.ts';
 import type { Device } from './device.ts';
 import { WEB_DIST } from '../../../e2e/src/harness/paths.ts';
@@ -35,6 +37,7 @@ export async function diagnose(device: Device, dir: string, label: string, step:
   return async () => {
     printProfiles(await profiles.stop(dir, label), step);
     const events = await device.stopTrace();
+    writeFileSync(join(dir, `${label}.trace.json`), JSON.stringify(events));
     printBreakdown(events, step);
     return summariseTasks(events);
   };

@@ -7,9 +7,13 @@ import { loadProtocol } from '../api/client.ts';
 let loading: Promise<typeof import('./ReadyApp.tsx')> | null = null;
 
 export function loadReadyApp(): Promise<typeof import('./ReadyApp.tsx')> {
-  // The unlocked app asks the server for its member at once: the API's schemas come in the same pause.
-  void loadProtocol();
-  loading ??= import('./ReadyApp.tsx');
+  // In three steps, each evaluated in its own task rather than one long one: the shared schemas
+  // (zod, the wire protocol, which the unlocked app asks the server with at once), the domain's
+  // collection registry, then the screens. Nothing here waits on the person: the key derivation
+  // runs in its Worker meanwhile.
+  loading ??= loadProtocol()
+    .then(() => import('@relais/core/domain/registry'))
+    .then(() => import('./ReadyApp.tsx'));
   return loading;
 }
 

@@ -266,7 +266,7 @@ export class AppController extends Store<AppState> {
     const workspace = this.workspace;
     if (!workspace) return;
     try {
-      const outcome = await tendMedicalKey(this.api, await loadPrimitives(), random, {
+      const outcome = await tendMedicalKey(this.api, loadPrimitives, random, {
         organisationId: session.me.organisation.id,
         userId: session.me.user.id,
         keyPair: session.keyPair,

@@ -13,6 +13,7 @@ const NURSE = '01900000-0000-7000-8000-0000000000d1';
 const DOCTOR = '01900000-0000-7000-8000-0000000000d2';
 
 let crypto: Crypto;
+const primitives = () => Promise.resolve(crypto.p);
 beforeAll(async () => {
   crypto = await testCrypto('medical custody tests');
 });
@@ -58,7 +59,7 @@ describe('tendMedicalKey', () => {
       bootstrapNeeded: false,
       pending: [{ userId: DOCTOR, publicKey: toBase64(doctor.publicKey), missing: [1] }],
     });
-    const outcome = await tendMedicalKey(api, crypto.p, crypto.random, { organisationId: ORG, userId: NURSE, keyPair: nurse, holds: () => false });
+    const outcome = await tendMedicalKey(api, primitives, crypto.random, { organisationId: ORG, userId: NURSE, keyPair: nurse, holds: () => false });
     expect(outcome).toBe('created');
     expect(api.bootstraps).toHaveLength(1);
     const request = api.bootstraps[0]!;
@@ -77,7 +78,7 @@ describe('tendMedicalKey', () => {
     const api = new FakeApi({ currentVersion: 0, bootstrapNeeded: true, pending: [] }, []);
     api.refuseBootstrap = true;
     const nurse = generateUserKeyPair(crypto.p, crypto.random);
-    expect(await tendMedicalKey(api, crypto.p, crypto.random, { organisationId: ORG, userId: NURSE, keyPair: nurse, holds: () => false })).toBe('waiting');
+    expect(await tendMedicalKey(api, primitives, crypto.random, { organisationId: ORG, userId: NURSE, keyPair: nurse, holds: () => false })).toBe('waiting');
     expect(api.grants).toEqual([]);
   });
 
@@ -91,7 +92,7 @@ describe('tendMedicalKey', () => {
       { currentVersion: 2, bootstrapNeeded: false, pending: [{ userId: DOCTOR, publicKey: toBase64(doctor.publicKey), missing: [1, 2] }] },
       [sealTo(general, nurse), sealTo(v1, nurse), sealTo(v2, nurse)],
     );
-    expect(await tendMedicalKey(api, crypto.p, crypto.random, { organisationId: ORG, userId: NURSE, keyPair: nurse, holds: (v) => v <= 2 })).toBe('granted');
+    expect(await tendMedicalKey(api, primitives, crypto.random, { organisationId: ORG, userId: NURSE, keyPair: nurse, holds: (v) => v <= 2 })).toBe('granted');
     const grants = api.grants[0]!.grants;
     expect(grants.map((g) => [g.userId, g.version])).toEqual([
       [DOCTOR, 1],
@@ -105,9 +106,16 @@ describe('tendMedicalKey', () => {
   it('does nothing more than one GET when nothing is to be done, and says when this session lacks the current version', async () => {
     const nurse = generateUserKeyPair(crypto.p, crypto.random);
     const settled = new FakeApi({ currentVersion: 3, bootstrapNeeded: false, pending: [] }, []);
-    expect(await tendMedicalKey(settled, crypto.p, crypto.random, { organisationId: ORG, userId: NURSE, keyPair: nurse, holds: (v) => v === 3 })).toBe('nothing');
+    let loads = 0;
+    const counted = () => {
+      loads += 1;
+      return Promise.resolve(crypto.p);
+    };
+    expect(await tendMedicalKey(settled, counted, crypto.random, { organisationId: ORG, userId: NURSE, keyPair: nurse, holds: (v) => v === 3 })).toBe('nothing');
     // Someone else holds version 3 and this session does not: a reload of the keys may bring it.
-    expect(await tendMedicalKey(settled, crypto.p, crypto.random, { organisationId: ORG, userId: NURSE, keyPair: nurse, holds: (v) => v === 2 })).toBe('waiting');
+    expect(await tendMedicalKey(settled, counted, crypto.random, { organisationId: ORG, userId: NURSE, keyPair: nurse, holds: (v) => v === 2 })).toBe('waiting');
+    // Nothing sealed: libsodium never loaded on the page for it.
+    expect(loads).toBe(0);
     expect(settled.bootstraps).toEqual([]);
     expect(settled.grants).toEqual([]);
   });

@@ -35,13 +35,17 @@ export interface CustodyParams {
   holds(version: number): boolean;
 }
 
-export async function tendMedicalKey(api: CustodyApi, p: CryptoPrimitives, random: Random, params: CustodyParams): Promise<CustodyOutcome> {
+/**
+ * `primitives` loads libsodium, only when something must be sealed: after most syncs there is
+ * nothing to do, and compiling it on the page's main thread is what decision 015 keeps off it.
+ */
+export async function tendMedicalKey(api: CustodyApi, primitives: () => Promise<CryptoPrimitives>, random: Random, params: CustodyParams): Promise<CustodyOutcome> {
   let state = await api.medicalKeyState();
   let created = false;
   if (state.bootstrapNeeded) {
     const key = generateOrgKey(random, 'medical', state.currentVersion + 1);
     try {
-      const sealed = toBase64(sealOrgKey(p, params.organisationId, key, params.keyPair.publicKey));
+      const sealed = toBase64(sealOrgKey(await primitives(), params.organisationId, key, params.keyPair.publicKey));
       state = await api.bootstrapMedicalKey({ version: key.version, sealed: [{ userId: params.userId, sealed }] });
       created = true;
     } catch (error) {
@@ -53,7 +57,7 @@ export async function tendMedicalKey(api: CustodyApi, p: CryptoPrimitives, rando
     }
   }
   if (state.pending.length > 0) {
-    await grant(api, p, params, state);
+    await grant(api, await primitives(), params, state);
     return created ? 'created' : 'granted';
   }
   if (created) return 'created';

@@ -34,11 +34,11 @@ afterEach(() => {
 
 const items = Array.from({ length: 5_000 }, (_, i) => ({ id: `p${i}`, name: `Personne ${i}` }));
 
-function renderList() {
+function renderList(list: readonly { id: string; name: string }[] = items) {
   act(() =>
     root.render(
       <VirtualList
-        items={items}
+        items={list}
         itemKey={(item) => item.id}
         estimatedHeight={80}
         label="Liste des personnes"
@@ -82,5 +82,23 @@ describe('VirtualList', () => {
     press('Home');
     expect(document.activeElement?.textContent).toBe('Personne 0');
     expect(scrollY).toBe(0);
+  });
+
+  it('patches the rows in place when the items change (a search typed further), and the focus follows its item', () => {
+    const list = renderList();
+    const firstRow = list.querySelector('li')!;
+    // Another result set: the same row elements show the new items.
+    const found = items.filter((item) => item.name.endsWith('7'));
+    renderList(found);
+    expect(list.querySelector('li')).toBe(firstRow);
+    expect(firstRow.textContent).toBe('Personne 7');
+    expect(firstRow.getAttribute('aria-setsize')).toBe(String(found.length));
+
+    // Focus on the third row, then someone is inserted above it: the focus moves with its person.
+    act(() => list.querySelectorAll('a')[2]!.focus());
+    expect(document.activeElement?.textContent).toBe('Personne 27');
+    renderList([{ id: 'new', name: 'Nouvelle personne' }, ...found]);
+    expect(document.activeElement?.textContent).toBe('Personne 27');
+    expect(document.activeElement?.closest('li')?.getAttribute('aria-posinset')).toBe('4');
   });
 });

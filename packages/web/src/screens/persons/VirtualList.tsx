@@ -2,10 +2,11 @@
 // 30. The page itself scrolls (one scroll on a phone, no nested scroll box); rows keep their
 // natural height, measured once rendered. Arrow keys, Page Up/Down, Home and End move focus from
 // row to row, bringing rows that are not yet rendered into the DOM first.
-import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { buildOffsets, isNavigationKey, nextIndex, revealDelta, totalHeight, visibleRange, type Range } from './windowing.ts';
 
-const OVERSCAN = 8;
+/** Rows kept beyond each edge of the viewport (fast scrolling; arrow keys render what they need). */
+const OVERSCAN = 5;
 
 interface VirtualListProps<T> {
   items: readonly T[];
@@ -31,6 +32,8 @@ function VirtualListImpl<T>({ items, itemKey, renderItem, estimatedHeight, label
   // (mounting more only to drop them in the next pass is the list's first long task).
   const [range, setRange] = useState<Range>(() => ({ start: 0, end: Math.min(items.length, Math.ceil(window.innerHeight / estimatedHeight) + OVERSCAN) }));
   const pendingFocus = useRef<number | null>(null);
+  /** The item whose row holds the focus, to keep it there when rows are patched in place. */
+  const focusedKey = useRef<string | null>(null);
 
   // Row positions: rebuilt when the items change; new measurements update them in the layout
   // effect below without another render (a keystroke in the search is one render, not three).
@@ -103,6 +106,14 @@ function VirtualListImpl<T>({ items, itemKey, renderItem, estimatedHeight, label
       setRange(next);
       return;
     }
+    // Rows are keyed by position (below): an item that moved while its row had the focus (a sync
+    // inserted someone above) takes the focus with it to its new row.
+    const active = document.activeElement;
+    const focusedRow = active instanceof HTMLElement && list.contains(active) ? active.closest<HTMLElement>('[data-key]') : null;
+    if (focusedRow && focusedKey.current !== null && focusedRow.dataset.key !== focusedKey.current) {
+      const moved = (Array.from(list.children) as HTMLElement[]).find((row) => row.dataset.key === focusedKey.current);
+      moved?.querySelector<HTMLElement>('a, button')?.focus();
+    }
     const target = pendingFocus.current;
     if (target === null) return;
     const focusable = list.querySelector<HTMLElement>(`[data-index="${target}"] :is(a, button)`);
@@ -126,6 +137,10 @@ function VirtualListImpl<T>({ items, itemKey, renderItem, estimatedHeight, label
     observer.observe(list);
     return () => observer.disconnect();
   }, []);
+
+  const onFocus = (event: FocusEvent<HTMLUListElement>) => {
+    focusedKey.current = (event.target as HTMLElement).closest<HTMLElement>('[data-key]')?.dataset.key ?? null;
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (!isNavigationKey(event.key) || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
@@ -153,14 +168,16 @@ function VirtualListImpl<T>({ items, itemKey, renderItem, estimatedHeight, label
   for (let index = start; index < end; index++) {
     const item = items[index]!;
     const key = itemKey(item);
+    // Keyed by position, not by item: a search typed key by key patches the same rows' text
+    // instead of unmounting and mounting them all (the keystroke's main cost on a slow phone).
     rows.push(
-      <li key={key} data-key={key} data-index={index} aria-posinset={index + 1} aria-setsize={items.length}>
+      <li key={index} data-key={key} data-index={index} aria-posinset={index + 1} aria-setsize={items.length}>
         {renderItem(item, index)}
       </li>,
     );
   }
   return (
-    <ul ref={listRef} className={className} aria-label={label} onKeyDown={onKeyDown}>
+    <ul ref={listRef} className={className} aria-label={label} onKeyDown={onKeyDown} onFocus={onFocus}>
       {rows}
     </ul>
   );

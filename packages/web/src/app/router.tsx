@@ -22,8 +22,13 @@ function currentLocation(): string {
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === currentLocation()) return;
+  const samePage = new URL(to, location.href).pathname === location.pathname;
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
+  // Another screen starts at its top. Scrolled here, while the page still shows the screen being
+  // left and its layout is clean, rather than by focusing the new title: that would lay out the
+  // new screen at once, and again when its data arrives a moment later (ScreenTitle).
+  if (!samePage) window.scrollTo(0, 0);
   emit();
 }
 

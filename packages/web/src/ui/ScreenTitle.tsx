@@ -20,7 +20,8 @@ export function ScreenTitle({ children, documentTitle }: { children: string; doc
       firstRender = false;
       return;
     }
-    ref.current?.focus();
+    // Without scrolling: navigate() already put the page at its top (app/router.tsx).
+    ref.current?.focus({ preventScroll: true });
   }, []);
   return (
     <h1 ref={ref} tabIndex={-1}>

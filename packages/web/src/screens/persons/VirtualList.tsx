@@ -30,7 +30,10 @@ function VirtualListImpl<T>({ items, itemKey, renderItem, estimatedHeight, label
   const [widthGeneration, setWidthGeneration] = useState(0);
   // A first screenful and the overscan: the rows that will be kept once the real range is known
   // (mounting more only to drop them in the next pass is the list's first long task).
-  const [range, setRange] = useState<Range>(() => ({ start: 0, end: Math.min(items.length, Math.ceil(window.innerHeight / estimatedHeight) + OVERSCAN) }));
+  const [range, setRange] = useState<Range>(() => ({ start: 0, end: Math.min(items.length, Math.ceil(window.innerHeight / estimatedHeight)) }));
+  // The first rows shown are only those on screen; the overscan follows once they are painted, so
+  // that the list's first appearance is one short task, not one long one.
+  const [overscan, setOverscan] = useState(0);
   const pendingFocus = useRef<number | null>(null);
   /** The item whose row holds the focus, to keep it there when rows are patched in place. */
   const focusedKey = useRef<string | null>(null);
@@ -47,10 +50,26 @@ function VirtualListImpl<T>({ items, itemKey, renderItem, estimatedHeight, label
   }
 
   /** The rows for the viewport, given the list's top relative to the viewport. */
-  const rangeAt = useCallback((listTop: number): Range => {
-    const offsets = offsetsRef.current?.offsets ?? new Float64Array(1);
-    return visibleRange(offsets, -listTop, -listTop + window.innerHeight, OVERSCAN);
-  }, []);
+  const rangeAt = useCallback(
+    (listTop: number): Range => {
+      const offsets = offsetsRef.current?.offsets ?? new Float64Array(1);
+      return visibleRange(offsets, -listTop, -listTop + window.innerHeight, overscan);
+    },
+    [overscan],
+  );
+
+  const hasItems = items.length > 0;
+  useLayoutEffect(() => {
+    if (overscan > 0 || !hasItems) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setOverscan(OVERSCAN), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [overscan, hasItems]);
 
   const updateRange = useCallback(() => {
     const list = listRef.current;

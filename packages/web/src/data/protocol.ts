@@ -27,6 +27,25 @@ export interface GroupParams {
 
 /** Collections whose records travel with their group's first answer (comments, passages… shown in full in a file). */
 export const PRIMED_COLLECTIONS: ReadonlySet<Collection> = new Set<Collection>(['comment', 'passage', 'encounter', 'medicalComment', 'treatment', 'consultation']);
+/**
+ * The groups a person's file asks for (its sections' useIndexGroup calls). The data Worker builds
+ * these groupings once its index is loaded, so the first file opened does not wait for a pass over
+ * 38,000 comments.
+ */
+export const FILE_GROUPS: readonly (readonly [Collection, string])[] = [
+  ['comment', 'personId'],
+  ['comment', 'actionId'],
+  ['action', 'personIds'],
+  ['actionSeries', 'personIds'],
+  ['passage', 'personIds'],
+  ['encounter', 'personIds'],
+  ['personPlace', 'personId'],
+  ['familyLink', 'personIds'],
+  ['consultation', 'personId'],
+  ['treatment', 'personId'],
+  ['medicalComment', 'personId'],
+];
+
 /** At most this many records travel with one group's answer; a longer group's rest is read as usual. */
 export const PRIMED_PER_GROUP = 50;
 

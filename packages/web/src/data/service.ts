@@ -20,7 +20,7 @@ import { EngineStore } from './engine-store.ts';
 import { DataError, LockedError } from './errors.ts';
 import { readProgress, syncInPhases, type FilterableTransport } from './first-sync.ts';
 import { Lru } from './lru.ts';
-import { groupKey, historyKey, PRIMED_COLLECTIONS, PRIMED_PER_GROUP, recordKey, type Fields, type GroupParams, type Method, type OpenParams, type OpenResult, type Params, type Result, type WorkerEvent } from './protocol.ts';
+import { FILE_GROUPS, groupKey, historyKey, PRIMED_COLLECTIONS, PRIMED_PER_GROUP, recordKey, type Fields, type GroupParams, type Method, type OpenParams, type OpenResult, type Params, type Result, type WorkerEvent } from './protocol.ts';
 import { groupKeysOf } from './field-groups.ts';
 import type { PersonSummary } from '@relais/core/domain/person';
 import { sortPersonItems } from '../search/person-search.ts';
@@ -509,6 +509,17 @@ export class DataService {
     // The build itself changed the corbeille; the page may be watching it.
     this.#scheduleFlush(s);
     this.#scheduleSeal(s);
+    await this.#prepareFileGroups(s);
+  }
+
+  /** Builds the groupings a person's file asks for, one per task, ahead of the first file opened. */
+  async #prepareFileGroups(s: Session): Promise<void> {
+    for (const [collection, field] of FILE_GROUPS) {
+      if (!s.open) return;
+      if (!s.loaded.has(collection)) continue;
+      s.index.group(collection, field, '');
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
   }
 
   /** Decrypts every record of a collection into the index, a chunk at a time. */

@@ -5,6 +5,7 @@ import { Link } from '../../app/router.tsx';
 import { StatusMessage } from '../../ui/feedback.tsx';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { Comments } from '../actions/Comments.tsx';
+import { PersonActions } from '../actions/PersonActions.tsx';
 import { PersonActivity } from '../activity/PersonActivity.tsx';
 import { ageLabel } from '@relais/core/domain/age';
 import { ConflictSection, type ConflictView } from './ConflictSection.tsx';
@@ -63,6 +64,7 @@ const SECTIONS = [
   ['#informations', 'Informations'],
   ['#lieux', 'Lieux'],
   ['#famille', 'Famille'],
+  ['#actions', 'Actions'],
   ['#commentaires', 'Commentaires'],
   ['#activite', 'Passages, rencontres'],
   ['#chronologie', 'Chronologie'],
@@ -179,7 +181,10 @@ function BelowTheFold({
     <>
       <PlacesSection personId={id} />
       <FamilySection personId={id} personName={name} />
-      {/* These two bring their own section and heading. */}
+      {/* These bring their own section and heading. */}
+      <div className="file-section" id="actions">
+        <PersonActions personId={id} />
+      </div>
       <div className="file-section" id="commentaires">
         <Comments personId={id} />
       </div>

@@ -54,8 +54,18 @@ export class IndexMirror extends Observable {
     this.#snapshot = null;
     if (!event.complete) return;
     this.#loaded = true;
-    this.notify();
+    // The screens render in the next task, not in this one: receiving a few thousand summaries
+    // and rendering the list they change are two tasks of a slow phone's main thread, not one
+    // long one. Events arriving meanwhile are rendered together.
+    if (this.#notifying) return;
+    this.#notifying = true;
+    setTimeout(() => {
+      this.#notifying = false;
+      this.notify();
+    }, 0);
   }
+
+  #notifying = false;
 }
 
 export class TrashMirror extends Observable {

@@ -6,14 +6,14 @@ import { Link } from '../../app/router.tsx';
 import { TextField } from '../../ui/fields.tsx';
 import { FormAlert, StatusMessage, SubmitButton } from '../../ui/feedback.tsx';
 import { focusFirstInvalid } from '../../ui/forms.ts';
-import { useIndex, useIndexGroup, usePersonSearch, useWriter } from './data.ts';
+import { useIndexGroup, usePersonSearch, useWriter } from './data.ts';
+import { usePersonNames } from '../actions/useAgendaData.ts';
 import { personPaths } from './paths.ts';
 
 const MAX_RESULTS = 8;
 
 export function FamilySection({ personId, personName }: { personId: string; personName: string }) {
   const links = useIndexGroup('familyLink', 'personIds', personId);
-  const persons = useIndex('person');
   const writer = useWriter();
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
@@ -21,7 +21,7 @@ export function FamilySection({ personId, personName }: { personId: string; pers
   const [alert, setAlert] = useState<string | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
 
-  const names = useMemo(() => new Map((persons ?? []).map((p) => [p.id, p.summary.name])), [persons]);
+  const names = usePersonNames();
   const mine = useMemo(
     () =>
       (links ?? [])

@@ -17,6 +17,7 @@ vi.mock('../data/client.ts', () => ({
       started.push(params.keys.map((k) => ({ kind: k.kind, version: k.version })));
       return {
         onKeysMissing: () => () => undefined,
+        index: () => undefined,
         close: async () => undefined,
         setToken: () => undefined,
         pendingCount: async () => 0,

@@ -220,6 +220,9 @@ export class AppController extends Store<AppState> {
       },
       { prepared },
     );
+    // The person index is what every screen leans on (the list, the search, names): asked for now,
+    // so the Worker sends it as soon as it is open, while the unlocked app is still being shown.
+    data.index('person');
     const sync = new SyncController(data, data, () => void this.renewToken());
     // A record under a key version this session lacks (a rotation elsewhere): reload the keys.
     data.onKeysMissing(() => void this.refreshMe());

@@ -68,7 +68,7 @@ describe.each(BACKENDS)('member exit and key rotation in Chromium on %s', (kind)
     const text = (await dialog.innerText()).replace(/\s+/g, ' ');
     expect(text).toContain('ses sessions sont fermées');
     expect(text).toContain('De nouvelles clés de chiffrement');
-    expect(text).toContain('toutes les fiches sont rechiffrées');
+    expect(text).toContain('les fiches sont rechiffrées');
     await expectAccessible(admin, 'revoke-dialog', backend.artifacts);
     await admin.shot('revoke-dialog');
     await dialog.getByRole('button', { name: "Retirer l'accès", exact: true }).click();

@@ -1,6 +1,6 @@
 // @vitest-environment node
 // (libsodium checks `instanceof Uint8Array`, which jsdom's TextEncoder, from another realm, fails.)
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MEDICAL_COLLECTIONS, type Collection } from '@relais/core/collections';
 import { emptyConsultation } from '@relais/core/domain/consultation';
 import { emptyPerson } from '@relais/core/domain/person';
@@ -9,7 +9,7 @@ import { IdbLocalStore } from '../storage/local-store.ts';
 import { openUserDb } from '../storage/user-db.ts';
 import { DataError } from './errors.ts';
 import type { Fields } from './protocol.ts';
-import { DataService } from './service.ts';
+import { DataService, SNAPSHOT_QUIET_MS } from './service.ts';
 import { FakeServer, newId, newOrganisation, openParams, testEnv, type Organisation } from './test-support.ts';
 
 /** Like the real server: medical records are left out of the pulls of a member without the role. */
@@ -81,5 +81,21 @@ describe('the dossier médical in the data layer', () => {
     await health.handle('sync', null);
     expect(server.pulls.every((p) => p.only === undefined)).toBe(true);
     health.close();
+  });
+
+  it('seals the indexes of a session without the medical key, and never tries the medical ones', async () => {
+    const server = new FakeServer();
+    const org = newOrganisation();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const worker = await open(server, org, newId(), false);
+      await worker.handle('create', { collection: 'person', fields: { ...(emptyPerson() as unknown as Fields), name: 'Camille' } });
+      // The seal follows SNAPSHOT_QUIET_MS after the last change.
+      await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_QUIET_MS + 500));
+      expect(errors.mock.calls.filter(([message]) => String(message).startsWith('cannot seal'))).toEqual([]);
+      worker.close();
+    } finally {
+      errors.mockRestore();
+    }
   });
 });

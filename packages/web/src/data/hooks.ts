@@ -165,7 +165,15 @@ export function useRecords<C extends Collection>(collection: C, ids: readonly st
   const keys = useMemo(() => (joined === '' ? [] : joined.split(',').map((id) => recordKey(collection, id))), [collection, joined]);
   useReload(keys, load);
   if (state?.key === stateKey) return state.value;
-  return primed.current?.key === stateKey ? primed.current.value : null;
+  if (primed.current?.key === stateKey && primed.current.value !== null) return primed.current.value;
+  // Some of these records were shown already (one was added to a list): they stay on screen while
+  // the others are read, rather than the list emptying for a moment.
+  if (state !== null && joined !== '') {
+    const wanted = new Set(joined.split(','));
+    const kept = state.value.filter((record) => wanted.has(record.id));
+    if (kept.length > 0) return kept;
+  }
+  return null;
 }
 
 /** Persons matching the query, best first (alphabetical for an empty query); null while loading. */

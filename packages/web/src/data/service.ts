@@ -560,6 +560,9 @@ export class DataService {
       s.unsealed.delete(collection);
       const generation = s.generations.get(collection);
       if (generation === undefined || generation < 0) continue;
+      // A collection under a key this session does not hold (the medical ones, for a member who is
+      // not a health professional) has nothing indexed and nothing to seal.
+      if (!s.keyring.all().some((k) => k.kind === keyKindOf(collection))) continue;
       try {
         // Refused (false) when a write came in meanwhile: that write scheduled another seal.
         await s.snapshots.save(collection, generation, s.index.exportCollection(collection));

@@ -169,8 +169,9 @@ function RevokeMember({ member, rotation, onRevoked }: { member: Member; rotatio
             {member.name} ne pourra plus se connecter ni synchroniser : ses sessions sont fermées sur tous ses appareils.
           </p>
           <p>
-            De nouvelles clés de chiffrement sont ensuite créées pour les membres qui restent, puis toutes les fiches sont
-            rechiffrées avec elles, par lots, depuis cet appareil. L'application reste utilisable pendant ce temps.
+            De nouvelles clés de chiffrement sont ensuite créées pour les membres qui restent, puis les fiches sont
+            rechiffrées avec elles, par lots, depuis cet appareil ; le dossier médical, lui, est rechiffré par l'appareil
+            d'un professionnel de santé de l'organisation. L'application reste utilisable pendant ce temps.
           </p>
           <p>Ce que {member.name} a déjà consulté sur ses appareils ne peut pas lui être repris.</p>
         </div>

@@ -107,6 +107,25 @@ describe('the session and the medical key', () => {
     controller.lock();
   });
 
+  it('shows nothing anew when the periodic /api/me answers the same member, and the change when it differs', async () => {
+    const controller = new AppController();
+    const member = me(false, [general]);
+    vi.mocked(flows.login).mockResolvedValue({ session: { token: 'jeton', expiresAt: '2099-01-01T00:00:00.000Z' }, me: member, keyPair, authKey: 'AAAA', orgKeys: [{ kind: 'general', version: 1, key: new Uint8Array(32) }] });
+    const answers = vi.spyOn(controller.api, 'me').mockResolvedValue(structuredClone(member));
+    await controller.login('alix@example.org', 'mot de passe');
+    let notified = 0;
+    const stop = controller.subscribe(() => (notified += 1));
+    await controller.refreshMe();
+    expect(notified).toBe(0);
+    answers.mockResolvedValue({ ...structuredClone(member), teams: [{ id: '01900000-0000-7000-8000-0000000000e1', name: 'Nuit', memberIds: [member.user.id] }] });
+    await controller.refreshMe();
+    expect(notified).toBe(1);
+    const state = controller.getState();
+    if (state.status === 'ready') expect(state.session.me.teams.map((t) => t.name)).toEqual(['Nuit']);
+    stop();
+    controller.lock();
+  });
+
   it('workerKeys leaves the medical key out for anyone but a health professional', () => {
     const keyring = new Keyring(ORG, [
       { kind: 'general', version: 1, key: new Uint8Array(32) },

@@ -326,6 +326,10 @@ export class AppController extends Store<AppState> {
       return;
     }
     if (this.session !== session) return;
+    // The poll answers the same member nearly every time: then nothing is stored or shown anew (a
+    // new state re-renders the whole app, a long task on a slow phone once a minute).
+    const unchanged = JSON.stringify(me) === JSON.stringify(session.me);
+    if (unchanged && !(this.state.status === 'pending' && me.keys.length > 0)) return;
     const keysChanged = JSON.stringify(me.keys) !== JSON.stringify(session.me.keys);
     session.me = me;
     if (this.account) this.account = { ...this.account, me };

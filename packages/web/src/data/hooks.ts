@@ -176,6 +176,22 @@ export function useRecords<C extends Collection>(collection: C, ids: readonly st
   return null;
 }
 
+/** Names by id, one map per person index snapshot, shared by every screen and section that shows names. */
+const namesBySnapshot = new WeakMap<readonly Item<SummaryOf<'person'>>[], ReadonlyMap<string, string>>();
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
+/** Person id → name, for every person on this device (names only, from the in-memory index). */
+export function usePersonNames(): ReadonlyMap<string, string> {
+  const persons = useIndex('person');
+  if (!persons) return NO_NAMES;
+  let names = namesBySnapshot.get(persons);
+  if (!names) {
+    names = new Map(persons.map((p) => [p.id, p.summary.name] as const));
+    namesBySnapshot.set(persons, names);
+  }
+  return names;
+}
+
 /** Persons matching the query, best first (alphabetical for an empty query); null while loading. */
 export function usePersonSearch(query: string): Item<SummaryOf<'person'>>[] | null {
   const persons = useIndex('person');

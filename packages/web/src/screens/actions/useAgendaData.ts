@@ -3,20 +3,7 @@
 import { useMemo } from 'react';
 import { useIndex, useTeams } from './data.ts';
 
-/** Names by id, one map per index snapshot, shared by every screen and section that shows names. */
-const namesBySnapshot = new WeakMap<readonly { id: string; summary: { name: string } }[], ReadonlyMap<string, string>>();
-const NO_NAMES: ReadonlyMap<string, string> = new Map();
-
-export function usePersonNames(): ReadonlyMap<string, string> {
-  const persons = useIndex('person');
-  if (!persons) return NO_NAMES;
-  let names = namesBySnapshot.get(persons);
-  if (!names) {
-    names = new Map(persons.map((p) => [p.id, p.summary.name] as const));
-    namesBySnapshot.set(persons, names);
-  }
-  return names;
-}
+export { usePersonNames } from '../../data/hooks.ts';
 
 export function useTeamNames(): ReadonlyMap<string, string> {
   const teams = useTeams();

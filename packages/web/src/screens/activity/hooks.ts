@@ -2,11 +2,7 @@
 import { useMemo } from 'react';
 import { useIndex } from './data.ts';
 
-/** Person id → name, for every person on this device (names only, from the in-memory index). */
-export function usePersonNames(): ReadonlyMap<string, string> {
-  const persons = useIndex('person');
-  return useMemo(() => new Map((persons ?? []).map((p) => [p.id, p.summary.name])), [persons]);
-}
+export { usePersonNames } from '../../data/hooks.ts';
 
 /** Territory id → name. */
 export function useTerritoryNames(): ReadonlyMap<string, string> {

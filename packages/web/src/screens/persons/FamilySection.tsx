@@ -6,8 +6,7 @@ import { Link } from '../../app/router.tsx';
 import { TextField } from '../../ui/fields.tsx';
 import { FormAlert, StatusMessage, SubmitButton } from '../../ui/feedback.tsx';
 import { focusFirstInvalid } from '../../ui/forms.ts';
-import { useIndexGroup, usePersonSearch, useWriter } from './data.ts';
-import { usePersonNames } from '../actions/useAgendaData.ts';
+import { useIndexGroup, usePersonNames, usePersonSearch, useWriter } from './data.ts';
 import { personPaths } from './paths.ts';
 
 const MAX_RESULTS = 8;

@@ -9,6 +9,7 @@ export {
   useIndexGroups,
   useMe,
   useMemberNames,
+  usePersonNames,
   usePersonSearch,
   useRecord,
   useRecords,

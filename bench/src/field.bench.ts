@@ -33,7 +33,7 @@ import { personPageCount, pickPersons, SEARCH_QUERIES, typedPrefixes, type Perso
 import { INPUT_PROBE, PLAIN_PULL, PLAIN_SEARCH } from './field/probes.ts';
 import { diagnose, locateInApp, printBreakdown, printProfiles, PROFILING } from './field/diagnostics.ts';
 import { Profiles } from './field/profile.ts';
-import { summariseTasks, type TaskSummary } from './field/trace.ts';
+import { longestTaskEvents, summariseTasks, type TaskSummary } from './field/trace.ts';
 import type { SyntheticOrganisation } from './generator.ts';
 import { dropDatabase, withPostgresDatabase } from './databases.ts';
 import { loadOrganisation, type Endpoint } from './load.ts';
@@ -231,7 +231,11 @@ class FieldBench {
         run.pullUrls = device.pullUrls.slice();
         if (profiling) printProfiles(await profiling.stop(this.runDir, 'first-sync'), 'the first sync');
         const events = await device.stopTrace();
-        if (PROFILING) printBreakdown(events, 'the first sync');
+        if (PROFILING) {
+          printBreakdown(events, 'the first sync');
+          // The longest tasks' insides, to read with the page's CPU profile of the same run.
+          writeFileSync(join(this.runDir, 'first-sync.long-tasks.trace.json'), JSON.stringify(longestTaskEvents(events)));
+        }
         run.tasks = summariseTasks(events);
         note(
           `field: cold run ${n}: first sync over after ${run.fullSyncS.toFixed(1)} s${end.timedOut ? ' (TIMED OUT)' : ''}, ` +

@@ -3,7 +3,8 @@
 // « Équipe du soir ») against a real server process, on PGlite and on PostgreSQL. In order:
 // (a) organisation, teams and member; (b) every collection the field app writes, created and
 // edited on device A with no network, seen on device B after A reconnects; (c) the handover of
-// one team to the next; (d) a keyboard-only flow from « Accueil »; (e) axe on the main screens;
+// one team to the next; (d) a keyboard-only flow from « Accueil »; (d2) a person sent to the
+// corbeille offline on B and restored from A; (e) axe on the main screens;
 // (f) canaries searched on the server, in its logs, in both devices' storage and request bodies.
 // Pictures of the main screens (360 × 740, PGlite run) go to artifacts/field-pglite/screens, or to
 // docs/screens with E2E_UPDATE_SCREENS=1.
@@ -13,6 +14,7 @@ import {
   acknowledgeRecoveryCode,
   confirmMember,
   createOrganisation,
+  createPerson,
   goToPersons,
   inviteMember,
   mainNavigation,
@@ -107,6 +109,7 @@ describe.each(BACKENDS)('field app in Chromium on %s', (kind) => {
   const handoverAction = canary('Demain');
   const keyboardAction = canary('Clavier');
   const receptionPerson = canary('Accueilli');
+  const trashed = canary('Corbeille');
 
   const ids = { action: '', series: '', occurrence: '', territory: '' };
 
@@ -391,7 +394,10 @@ describe.each(BACKENDS)('field app in Chromium on %s', (kind) => {
     expect(await b.getByRole('region', { name: 'Passages et rencontres' }).innerText()).not.toContain(passageComment);
     expect(await b.getByRole('region', { name: 'Liens familiaux' }).innerText()).not.toContain(relation);
     expect(await b.getByRole('region', { name: /^Commentaires/ }).innerText()).not.toContain(personComment);
-    expect(await b.getByRole('region', { name: 'Historique' }).innerText()).toContain(description);
+    // The history is rendered once scrolled to (decision 015), as a person reads it: in the next frame.
+    const historySection = b.getByRole('region', { name: 'Historique' });
+    await historySection.scrollIntoViewIfNeeded();
+    await expect.poll(() => historySection.innerText()).toContain(description);
 
     await goTo(b, `/actions/${ids.action}`);
     await syncUntilShown(b, async () => goTo(b, `/actions/${ids.action}`), [actionTitleEdited, actionDescriptionEdited, 'Urgent', 'Pharmacie', person, actionComment], 'the action on B');
@@ -572,6 +578,52 @@ describe.each(BACKENDS)('field app in Chromium on %s', (kind) => {
     expect(await screenText(page)).toContain(receptionPerson);
     await admin.shot('keyboard-action');
     await waitSynced(page);
+  });
+
+  it('(d2) sends a person to the corbeille offline on B (who, when); A restores it and both devices have the file again', async () => {
+    const { admin, member } = env();
+    const b = member.page;
+    await createPerson(member, { name: trashed });
+    await waitSynced(b);
+    await member.setOffline(true);
+    await b.getByRole('button', { name: 'Supprimer la personne' }).click();
+    const dialog = b.getByRole('dialog', { name: `Supprimer ${trashed} ?` });
+    await dialog.getByRole('button', { name: 'Mettre à la corbeille' }).click();
+    await waitForHeading(b, 'Personnes');
+    await b.getByText(`Le dossier de ${trashed} a été mis à la corbeille.`).waitFor();
+    await b.getByLabel('Rechercher une personne').fill(trashed);
+    await b.getByText(`Aucune personne ne correspond à « ${trashed} ».`).waitFor();
+    // B's corbeille says what went, when and by whom (« vous » on one's own device), before any sync.
+    await navTo(b, 'Corbeille');
+    const entryOn = (page: Page) => page.getByRole('list', { name: 'Éléments supprimés' }).getByRole('listitem').filter({ hasText: trashed });
+    await expect.poll(() => entryOn(b).innerText()).toMatch(new RegExp(`Personne\\s+${trashed}\\s+Supprimé le \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2} par vous`));
+    await member.setOffline(false);
+    await waitSynced(b);
+
+    // A gets the deletion at a sync, and restores the file from its own corbeille.
+    const a = admin.page;
+    await navTo(a, 'Corbeille');
+    await syncUntil(a, async () => (await entryOn(a).count()) > 0, 'the deletion reaches A');
+    expect(await entryOn(a).innerText()).toContain(`par ${memberAccount.name}`);
+    await entryOn(a).getByRole('button', { name: `Restaurer ${trashed}` }).click();
+    await a.getByText(`« ${trashed} » a été restauré(e).`).waitFor();
+    await expect.poll(() => entryOn(a).count()).toBe(0);
+    await a.getByRole('link', { name: 'Ouvrir le dossier' }).click();
+    await waitForHeading(a, trashed);
+    await waitSynced(a);
+
+    // B gets it back, in its list and its file.
+    await syncUntil(
+      b,
+      async () => {
+        await goToPersons(b);
+        return (await personLink(b, trashed).count()) > 0;
+      },
+      'the restored person reaches B',
+    );
+    await openPerson(b, trashed);
+    await navTo(b, 'Corbeille');
+    await expect.poll(() => entryOn(b).count()).toBe(0);
   });
 
   it('(e) finds no serious or critical axe violation on the main screens', async () => {

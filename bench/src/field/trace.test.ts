@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { mainThreadBreakdown, readTrace, summariseTasks, TraceStreamParser, unionLength, type TraceEvent } from './trace.ts';
+import { longestTaskEvents, mainThreadBreakdown, readTrace, summariseTasks, TraceStreamParser, unionLength, type TraceEvent } from './trace.ts';
 
 const meta = (pid: number, tid: number, name: string): TraceEvent => ({ name: 'thread_name', ph: 'M', pid, tid, ts: 0, args: { name } });
 const task = (pid: number, tid: number, ts: number, dur: number, name = 'ThreadControllerImpl::RunTask'): TraceEvent => ({ name, ph: 'X', pid, tid, ts, dur });
 
 describe('trace', () => {
+  it('keeps the longest main-thread tasks with what ran inside them, and the thread names', () => {
+    const inside = { ...task(1, 1, 2_010_000, 5_000), name: 'Layout' };
+    const events = [
+      meta(1, 1, 'CrRendererMain'),
+      meta(1, 2, 'DedicatedWorker thread'),
+      task(1, 1, 1_000_000, 30_000),
+      task(1, 1, 2_000_000, 120_000),
+      inside,
+      task(1, 1, 3_000_000, 60_000),
+      task(1, 2, 2_000_000, 500_000),
+    ];
+    const kept = longestTaskEvents(events, 1);
+    expect(kept.filter((e) => e.ph === 'M')).toHaveLength(2);
+    expect(kept.filter((e) => e.ph === 'X')).toEqual([events[3], inside]);
+  });
+
   it('counts nested and overlapping intervals once', () => {
     expect(unionLength([])).toBe(0);
     expect(unionLength([{ ts: 0, dur: 10 }, { ts: 2, dur: 3 }, { ts: 8, dur: 4 }, { ts: 20, dur: 1 }])).toBe(13);

@@ -143,6 +143,23 @@ export function summariseTasks(events: readonly TraceEvent[], fromUs = -Infinity
   };
 }
 
+/**
+ * The events of the page main thread's `count` longest tasks and of what ran inside them, with the
+ * thread names: the part of a first sync's trace worth keeping to read those tasks afterwards (the
+ * whole trace, with detail, holds millions of events).
+ */
+export function longestTaskEvents(events: readonly TraceEvent[], count = 5): TraceEvent[] {
+  const mains = new Set<string>();
+  for (const e of events) if (e.ph === 'M' && e.args?.name === 'CrRendererMain') mains.add(`${e.pid}:${e.tid}`);
+  const onMain = (e: TraceEvent) => mains.has(`${e.pid}:${e.tid}`);
+  const tasks = events
+    .filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.dur !== undefined && onMain(e))
+    .sort((a, b) => b.dur! - a.dur!)
+    .slice(0, count);
+  const within = (e: TraceEvent) => tasks.some((t) => e.ts >= t.ts && e.ts <= t.ts + t.dur!);
+  return events.filter((e) => (e.ph === 'M' && e.name === 'thread_name') || (e.ph === 'X' && onMain(e) && within(e)));
+}
+
 /** Total length of a set of intervals, nested or overlapping ones counted once. */
 export function unionLength(intervals: readonly { ts: number; dur: number }[]): number {
   const sorted = [...intervals].sort((a, b) => a.ts - b.ts);

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import { useController } from './context.ts';
-import { loadReadyApp, READY_APP_PRELOAD_MS } from './ready-app.ts';
+import { loadReadyApp, preloadReadyApp } from './ready-app.ts';
 import { navigate, useRoute } from './router.tsx';
 import { paths, type Route } from './routes.ts';
 import type { AppState } from '../session/controller.ts';
@@ -48,14 +48,9 @@ export function App() {
     if (redirect) navigate(redirect, { replace: true });
   }, [redirect]);
 
-  // While a password is typed on the login or unlock screen, the rest of the app loads (at the
-  // latest when it is submitted: ready-app.ts).
+  // While a password is typed on the login or unlock screen, the rest of the app loads (ready-app.ts).
   const waiting = state.status === 'locked' || state.status === 'signedOut';
-  useEffect(() => {
-    if (!waiting) return;
-    const timer = setTimeout(() => void loadReadyApp(), READY_APP_PRELOAD_MS);
-    return () => clearTimeout(timer);
-  }, [waiting]);
+  useEffect(() => (waiting ? preloadReadyApp() : undefined), [waiting]);
 
   if (redirect) return null;
   switch (state.status) {

@@ -37,6 +37,15 @@ describe('DataClient', () => {
     await data.close();
   });
 
+  it('refuses requests once closed, saying nothing of them ran (a re-opened workspace may take them)', async () => {
+    const data = await client(new FakeServer(), newOrganisation(), newId());
+    await data.close();
+    await expect(data.request('create', { collection: 'person', fields: { ...(emptyPerson() as unknown as Fields), name: 'Nadia' } })).rejects.toMatchObject({
+      name: 'LockedError',
+      untouched: true,
+    });
+  });
+
   it('keeps drafts sealed in IndexedDB across a lock, restores them after unlock, and forgets them once cleared', async () => {
     const server = new FakeServer();
     const org = newOrganisation();
@@ -158,5 +167,47 @@ describe('DataClient primed records', () => {
     stop();
     await data.close();
     expect(data.primed('comment', [c2])).toBeNull();
+  });
+});
+
+describe('DataClient read-ahead', () => {
+  it('reads a file ahead (record, history, groups) and keeps it until it changes', async () => {
+    const server = new FakeServer();
+    const data = await client(server, newOrganisation(), newId());
+    const personId = await data.request('create', { collection: 'person', fields: { ...(emptyPerson() as unknown as Fields), name: 'Nadia' } });
+    await data.request('update', { collection: 'person', id: personId, patch: { otherNames: 'Nana' } });
+    const commentId = await data.request('create', {
+      collection: 'comment',
+      fields: { text: 'Vue au parc', personId, actionId: '', teamId: newId(), date: '2026-11-24T10:00:00.000Z', priority: false },
+    });
+    expect(data.primedRecord('person', personId)).toBeUndefined();
+    expect(data.primedHistory('person', personId)).toBeUndefined();
+
+    data.readAhead('person', personId, [['comment', 'personId']]);
+    expect(await until(() => data.primedRecord('person', personId) !== undefined && data.primedHistory('person', personId) !== undefined)).toBe(true);
+    expect(data.primedRecord('person', personId)?.fields.otherNames).toBe('Nana');
+    expect(data.primedHistory('person', personId)?.some((e) => e.kind === 'change' && e.field === 'otherNames')).toBe(true);
+    // The group is watched already, its texts primed: a file opened now has them at its first render.
+    const group = data.group({ collection: 'comment', field: 'personId', value: personId });
+    expect(group.mirror.getSnapshot()?.map((item) => item.id)).toEqual([commentId]);
+    expect(data.primed('comment', [commentId])?.[0]?.fields.text).toBe('Vue au parc');
+
+    expect((await data.groupItems({ collection: 'comment', field: 'personId', value: personId })).map((item) => item.id)).toEqual([commentId]);
+    expect(await data.groupItems({ collection: 'passage', field: 'personIds', value: personId })).toEqual([]);
+
+    // A change drops the record and its history: the file reads them again.
+    await data.request('update', { collection: 'person', id: personId, patch: { otherNames: 'Nanou' } });
+    expect(await until(() => data.primedRecord('person', personId) === undefined && data.primedHistory('person', personId) === undefined)).toBe(true);
+    await data.close();
+    expect(data.primedRecord('person', personId)).toBeUndefined();
+  });
+
+  it('answers a group still awaited, and any asked afterwards, with nothing once the client closes', async () => {
+    const data = await client(new FakeServer(), newOrganisation(), newId());
+    // Asked in the same task as the close: the Worker never answers it.
+    const awaited = data.groupItems({ collection: 'comment', field: 'personId', value: newId() });
+    await data.close();
+    await expect(awaited).resolves.toEqual([]);
+    await expect(data.groupItems({ collection: 'comment', field: 'personId', value: newId() })).resolves.toEqual([]);
   });
 });

@@ -6,9 +6,9 @@ import type { Json } from '@relais/core/sync/types';
 import { fromWire, LockedError } from './errors.ts';
 import { EndpointFailure, inThreadEndpoint, workerEndpoint } from './endpoint.ts';
 import { GroupMirror, IndexMirror, TrashMirror, ValueStore } from './mirror.ts';
-import { BATCHED_METHODS, groupKey, recordKey, type Endpoint, type Fields, type GroupParams, type FromWorker, type Method, type OpenParams, type Params, type Request, type Result } from './protocol.ts';
+import { BATCHED_METHODS, groupKey, historyKey, recordKey, type Endpoint, type Fields, type GroupParams, type FromWorker, type Method, type OpenParams, type Params, type Request, type Result } from './protocol.ts';
 import { Lru } from './lru.ts';
-import type { FullRecord, SyncProgress } from './types.ts';
+import type { FullRecord, HistoryEntry, Item, SyncProgress } from './types.ts';
 
 /** A draft is saved this long after the last keystroke (and at once on lock). */
 export const DRAFT_SAVE_DELAY_MS = 400;
@@ -16,6 +16,8 @@ export const DRAFT_SAVE_DELAY_MS = 400;
 export const GROUP_LINGER_MS = 30_000;
 /** Records brought by group answers, kept for the sections that will read them (a few files' worth). */
 const PRIMED_CAPACITY = 400;
+/** Histories of records read ahead (a few files' worth). */
+const PRIMED_HISTORIES = 20;
 /** How long closing waits for the service to finish its writes before ending the Worker. */
 const CLOSE_TIMEOUT_MS = 3_000;
 
@@ -38,6 +40,10 @@ export class DataClient {
   #trash: TrashMirror | null = null;
   /** Live records that came with a group's answer (recordKey → record), dropped when they change. */
   readonly #primed = new Lru<string, FullRecord<Fields>>(PRIMED_CAPACITY);
+  /** Histories read ahead (historyKey → entries), dropped when they change. */
+  readonly #primedHistories = new Lru<string, HistoryEntry[]>(PRIMED_HISTORIES);
+  /** groupItems calls still waiting for an answer: given none when the client closes. */
+  readonly #awaitedGroups = new Set<() => void>();
   /** Reads asked in this task, sent together at its end (BATCHED_METHODS). */
   #batch: Request[] = [];
   #closed = false;
@@ -103,7 +109,7 @@ export class DataClient {
   }
 
   request<M extends Method>(method: M, params: Params<M>): Promise<Result<M>> {
-    if (this.#closed) return Promise.reject(new LockedError());
+    if (this.#closed) return Promise.reject(new LockedError(true));
     return new Promise<Result<M>>((resolve, reject) => {
       const id = this.#next++;
       this.#waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
@@ -166,7 +172,10 @@ export class DataClient {
         return;
       case 'changed': {
         const keys = new Set(message.keys);
-        for (const key of keys) this.#primed.delete(key);
+        for (const key of keys) {
+          this.#primed.delete(key);
+          this.#primedHistories.delete(key);
+        }
         for (const listener of this.#changeListeners) listener(keys);
         return;
       }
@@ -244,6 +253,67 @@ export class DataClient {
       records.push(record);
     }
     return records;
+  }
+
+  /**
+   * Reads ahead what a record's screen will show: the record, its history and `groups` of the
+   * index whose field holds its id (watched for GROUP_LINGER_MS, their texts primed). A screen
+   * opened meanwhile renders complete at once: one render and one layout instead of one with what
+   * the page had, then another when the Worker answers. Safe against changes: the Worker answers
+   * and notifies in order, and a notice drops what it names.
+   */
+  readAhead(collection: Collection, id: string, groups: readonly (readonly [Collection, string])[]): void {
+    for (const [groupCollection, field] of groups) this.group({ collection: groupCollection, field, value: id });
+    const key = recordKey(collection, id);
+    if (!this.#primed.has(key)) {
+      this.request('read', { collection, id }).then(
+        (record) => {
+          if (record) this.#primed.set(key, record);
+        },
+        () => undefined,
+      );
+    }
+    const history = historyKey(collection, id);
+    if (!this.#primedHistories.has(history)) {
+      this.request('history', { collection, id }).then(
+        (entries) => this.#primedHistories.set(history, entries),
+        () => undefined,
+      );
+    }
+  }
+
+  /**
+   * A group's items once the Worker has answered (watched as `group` does: dropped when nobody
+   * shows it); none when the client closes first.
+   */
+  groupItems(params: GroupParams): Promise<readonly Item<unknown>[]> {
+    if (this.#closed) return Promise.resolve([]);
+    const { mirror } = this.group(params);
+    const now = mirror.getSnapshot();
+    if (now !== null) return Promise.resolve(now);
+    return new Promise((resolve) => {
+      const settle = (items: readonly Item<unknown>[]) => {
+        stop();
+        this.#awaitedGroups.delete(closed);
+        resolve(items);
+      };
+      const closed = () => settle([]);
+      const stop = mirror.subscribe(() => {
+        const items = mirror.getSnapshot();
+        if (items !== null) settle(items);
+      });
+      this.#awaitedGroups.add(closed);
+    });
+  }
+
+  /** A record read ahead (or brought by a group's answer) and unchanged since; undefined otherwise. */
+  primedRecord(collection: Collection, id: string): FullRecord<Fields> | undefined {
+    return this.#primed.get(recordKey(collection, id));
+  }
+
+  /** A record's history read ahead and unchanged since; undefined otherwise. */
+  primedHistory(collection: Collection, id: string): HistoryEntry[] | undefined {
+    return this.#primedHistories.get(historyKey(collection, id));
   }
 
   trash(): TrashMirror {
@@ -331,10 +401,12 @@ export class DataClient {
     await Promise.race([closing.catch(() => null), new Promise((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS))]);
     this.#endpoint.terminate();
     this.#failAll(new LockedError());
+    for (const closed of [...this.#awaitedGroups]) closed();
     this.#drafts.clear();
     this.#mirrors.clear();
     this.#groups.clear();
     this.#primed.clear();
+    this.#primedHistories.clear();
     this.#changeListeners.clear();
   }
 }

@@ -17,10 +17,14 @@ export class DataError extends Error {
   override readonly name = 'DataError';
 }
 
-/** The data layer was locked (keys wiped) while the request was running. */
+/**
+ * The data layer was locked or closed (keys wiped, or a workspace re-opening with new keys).
+ * `untouched`: the request was refused before it ran, so nothing of it was written and it may be
+ * sent again to the next workspace; false when it may have run (failed mid-way, or its answer lost).
+ */
 export class LockedError extends Error {
   override readonly name = 'LockedError';
-  constructor() {
+  constructor(readonly untouched = false) {
     super('Relais est verrouillé.');
   }
 }
@@ -29,7 +33,7 @@ export type WireError =
   | { kind: 'validation'; errors: Record<string, string> }
   | { kind: 'transport'; message: string; offline: boolean; status?: number; code?: string }
   | { kind: 'data'; message: string }
-  | { kind: 'locked' }
+  | { kind: 'locked'; untouched: boolean }
   | { kind: 'other'; message: string };
 
 export function toWire(error: unknown): WireError {
@@ -40,7 +44,7 @@ export function toWire(error: unknown): WireError {
     if (error.code !== undefined) wire.code = error.code;
     return wire;
   }
-  if (error instanceof LockedError) return { kind: 'locked' };
+  if (error instanceof LockedError) return { kind: 'locked', untouched: error.untouched };
   if (error instanceof DataError) return { kind: 'data', message: error.message };
   // The engine's RecordTooLargeError carries a French message meant for the person.
   if (error instanceof Error && error.name === 'RecordTooLargeError') return { kind: 'data', message: error.message };
@@ -56,7 +60,7 @@ export function fromWire(wire: WireError): Error {
     case 'data':
       return new DataError(wire.message);
     case 'locked':
-      return new LockedError();
+      return new LockedError(wire.untouched);
     case 'other':
       return new Error(wire.message);
   }

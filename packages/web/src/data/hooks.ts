@@ -1,18 +1,19 @@
-// The hooks every screen reads and writes through (contract: /work/helpers/data-hooks.md,
-// decision docs/decisions/007-web-data-layer.md). Summaries come from the page's mirror of the
-// Worker's index; full documents are decrypted on demand in the Worker; writes go to the outbox
+// The hooks every screen reads and writes through (decision docs/decisions/007-web-data-layer.md).
+// Summaries come from the page's mirror of the Worker's index; full documents are decrypted on demand in the Worker; writes go to the outbox
 // and never wait for the network. Everything re-renders when the Worker reports a change.
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { Collection } from '@relais/core/collections';
+import { COLLECTIONS, type Collection } from '@relais/core/collections';
 import type { Me, Team } from '@relais/core/protocol';
+import type { Workspace } from '../session/controller.ts';
 import type { FieldsOf, SummaryOf } from '@relais/core/domain/summaries';
 import { defaultSettings, type SettingsFields } from '@relais/core/domain/settings';
 import type { Json } from '@relais/core/sync/types';
-import { useWorkspace } from '../app/context.ts';
+import { useController, useWorkspace } from '../app/context.ts';
 import { personSearchFor } from '../search/person-search.ts';
 import type { DataClient } from './client.ts';
-import { historyKey, recordKey, type Fields } from './protocol.ts';
-import type { HistoryEntry, Item, RecordState, SyncProgress, TrashEntry } from './types.ts';
+import { LockedError } from './errors.ts';
+import { FILE_GROUPS, historyKey, recordKey, type Fields } from './protocol.ts';
+import type { FullRecord, HistoryEntry, Item, RecordState, SyncProgress, TrashEntry } from './types.ts';
 
 export type { HistoryEntry, Item, RecordState, SyncProgress, TrashEntry } from './types.ts';
 export { DataError, LockedError, ValidationError } from './errors.ts';
@@ -100,31 +101,68 @@ export function useIndexGroups<C extends Collection>(collection: C, field: keyof
 }
 
 /** One full document, decrypted on demand; follows later changes of the record. */
-export function useRecord<C extends Collection>(collection: C, id: string): RecordState<FieldsOf<C>> {
-  const data = useData();
-  const [state, setState] = useState<{ key: string; value: RecordState<FieldsOf<C>> }>({ key: '', value: { status: 'loading' } });
-  const key = recordKey(collection, id);
+/**
+ * What `data`'s Worker answers for `key`: at the first render, what was read ahead (`primed`:
+ * current until a change notice drops it, so no read then), else read; read again whenever one of
+ * `reloadKeys` is stored, and from the new client when the workspace re-opens (new keys after a
+ * rotation: the screen stays mounted, what it shows stays until the new client answers). `read`
+ * never rejects; undefined from it keeps what is shown. undefined until there is something to show.
+ */
+function useWorkerValue<T>(
+  data: DataClient,
+  key: string,
+  reloadKeys: readonly string[],
+  primed: () => T | undefined,
+  read: () => Promise<T | undefined>,
+): T | undefined {
+  const [state, setState] = useState<{ data: DataClient; key: string; value: T } | null>(null);
+  const start = useRef<{ data: DataClient; key: string; value: T | undefined } | null>(null);
+  const isCurrent = (held: { data: DataClient; key: string } | null) => held?.data === data && held.key === key;
+  if (!isCurrent(state) && !isCurrent(start.current)) start.current = { data, key, value: primed() };
+  const reader = useRef(read);
+  reader.current = read;
   const generation = useRef(0);
   const load = useCallback(() => {
     const mine = ++generation.current;
-    data.request('read', { collection, id }).then(
-      (record) => {
-        if (mine !== generation.current) return;
-        setState({
-          key,
-          value: record ? { status: 'found', ...record, fields: record.fields as unknown as FieldsOf<C> } : { status: 'missing' },
-        });
-      },
-      (error: unknown) => {
-        if (mine !== generation.current) return;
-        console.error('cannot read record', error);
-        setState({ key, value: { status: 'missing' } });
-      },
-    );
-  }, [data, collection, id, key]);
-  useEffect(load, [load]);
-  useReload([key], load);
-  return state.key === key ? state.value : { status: 'loading' };
+    void reader.current().then((value) => {
+      if (value !== undefined && mine === generation.current) setState({ data, key, value });
+    });
+  }, [data, key]);
+  const primedNow = isCurrent(start.current) && start.current?.value !== undefined;
+  useEffect(() => {
+    if (!primedNow) load();
+  }, [load, primedNow]);
+  useReload(reloadKeys, load);
+  if (state?.key === key) return state.value;
+  return start.current?.key === key ? start.current.value : undefined;
+}
+
+const LOADING = { status: 'loading' } as const;
+
+export function useRecord<C extends Collection>(collection: C, id: string): RecordState<FieldsOf<C>> {
+  const data = useData();
+  const key = recordKey(collection, id);
+  const found = (record: FullRecord<Fields>): RecordState<FieldsOf<C>> => ({ status: 'found', ...record, fields: record.fields as unknown as FieldsOf<C> });
+  const value = useWorkerValue<RecordState<FieldsOf<C>>>(
+    data,
+    key,
+    [key],
+    () => {
+      const record = data.primedRecord(collection, id);
+      return record && found(record);
+    },
+    () =>
+      data.request('read', { collection, id }).then(
+        (record) => (record ? found(record) : { status: 'missing' }),
+        (error: unknown) => {
+          // Closed for a re-opening (or a lock): the new client reads it again.
+          if (error instanceof LockedError) return undefined;
+          console.error('cannot read record', error);
+          return { status: 'missing' };
+        },
+      ),
+  );
+  return value ?? LOADING;
 }
 
 /** Full documents of these ids (live ones, in the order given); null while loading. */
@@ -132,36 +170,39 @@ export function useRecords<C extends Collection>(collection: C, ids: readonly st
   type Shown = { id: string; fields: FieldsOf<C>; pending: boolean }[];
   const data = useData();
   const joined = ids.join(',');
-  const [state, setState] = useState<{ key: string; value: Shown } | null>(null);
+  const [state, setState] = useState<{ data: DataClient; key: string; value: Shown } | null>(null);
   const stateKey = `${collection}:${joined}`;
   // Records a group's answer brought (data/client.ts primed): shown in the same render as the
   // group, without a second round trip. Computed once per set of ids, so the array stays the same.
-  const primed = useRef<{ key: string; value: Shown | null } | null>(null);
-  if (state?.key !== stateKey && primed.current?.key !== stateKey) {
+  // Per client: a workspace re-opened with new keys reads them again (useWorkerValue).
+  const primed = useRef<{ data: DataClient; key: string; value: Shown | null } | null>(null);
+  if ((state?.data !== data || state.key !== stateKey) && (primed.current?.data !== data || primed.current.key !== stateKey)) {
     const records = joined === '' ? null : data.primed(collection, joined.split(','));
-    primed.current = { key: stateKey, value: records && records.map((r) => ({ id: r.id, fields: r.fields as unknown as FieldsOf<C>, pending: r.pending })) };
+    primed.current = { data, key: stateKey, value: records && records.map((r) => ({ id: r.id, fields: r.fields as unknown as FieldsOf<C>, pending: r.pending })) };
   }
   const generation = useRef(0);
   const load = useCallback(() => {
     const mine = ++generation.current;
     const list = joined === '' ? [] : joined.split(',');
     if (list.length === 0) {
-      setState({ key: stateKey, value: [] });
+      setState({ data, key: stateKey, value: [] });
       return;
     }
     data.request('readMany', { collection, ids: list }).then(
       (records) => {
         if (mine !== generation.current) return;
-        setState({ key: stateKey, value: records.map((r) => ({ id: r.id, fields: r.fields as unknown as FieldsOf<C>, pending: r.pending })) });
+        setState({ data, key: stateKey, value: records.map((r) => ({ id: r.id, fields: r.fields as unknown as FieldsOf<C>, pending: r.pending })) });
       },
-      (error: unknown) => console.error('cannot read records', error),
+      (error: unknown) => {
+        if (!(error instanceof LockedError)) console.error('cannot read records', error);
+      },
     );
   }, [data, collection, joined, stateKey]);
   useEffect(() => {
     // Primed records are the current ones (a change since would have dropped them): no read.
-    if (primed.current?.key === stateKey && primed.current.value !== null) return;
+    if (primed.current?.data === data && primed.current.key === stateKey && primed.current.value !== null) return;
     load();
-  }, [load, stateKey]);
+  }, [load, data, stateKey]);
   const keys = useMemo(() => (joined === '' ? [] : joined.split(',').map((id) => recordKey(collection, id))), [collection, joined]);
   useReload(keys, load);
   if (state?.key === stateKey) return state.value;
@@ -174,6 +215,33 @@ export function useRecords<C extends Collection>(collection: C, ids: readonly st
     if (kept.length > 0) return kept;
   }
   return null;
+}
+
+/**
+ * The groups a person's file shows that hold the person's id. The medical ones are left out: only a
+ * health professional's file shows them, and it reads them when it opens.
+ */
+const PERSON_FILE_GROUPS = FILE_GROUPS.filter(([collection, field]) => field !== 'actionId' && COLLECTIONS[collection].keyKind === 'general');
+
+/**
+ * Reads ahead the files of these persons (the few a search narrowed to, the one being touched): a
+ * file opened next renders complete in one go (DataClient.readAhead).
+ */
+export function useReadPersonFilesAhead(): (ids: readonly string[]) => void {
+  const data = useData();
+  return useCallback(
+    (ids: readonly string[]) => {
+      for (const id of ids) {
+        data.readAhead('person', id, PERSON_FILE_GROUPS);
+        // The file's chronology also shows the comments on the person's actions: read ahead once the
+        // actions are known.
+        void data.groupItems({ collection: 'action', field: 'personIds', value: id }).then((actions) => {
+          for (const action of actions) data.group({ collection: 'comment', field: 'actionId', value: action.id });
+        });
+      }
+    },
+    [data],
+  );
 }
 
 /** Names by id, one map per person index snapshot, shared by every screen and section that shows names. */
@@ -194,40 +262,46 @@ export function usePersonNames(): ReadonlyMap<string, string> {
 
 /** Persons matching the query, best first (alphabetical for an empty query); null while loading. */
 export function usePersonSearch(query: string): Item<SummaryOf<'person'>>[] | null {
+  const mirror = useData().index('person');
   const persons = useIndex('person');
-  const found = useMemo(() => (persons ? personSearchFor(persons).search(query) : null), [persons, query]);
+  const searchOf = useCallback(
+    (items: Item<SummaryOf<'person'>>[]) => personSearchFor(items, (from) => mirror.changesBetween(from, items)),
+    [mirror],
+  );
+  const found = useMemo(() => (persons ? searchOf(persons).search(query) : null), [persons, query, searchOf]);
   // The search's entries are made when the page is idle after showing the list, not in its render.
   useEffect(() => {
     if (!persons) return;
-    const search = personSearchFor(persons);
+    const search = searchOf(persons);
     if (typeof requestIdleCallback === 'undefined') {
       const timer = setTimeout(() => search.prepare(), 0);
       return () => clearTimeout(timer);
     }
     const handle = requestIdleCallback(() => search.prepare(), { timeout: 1_000 });
     return () => cancelIdleCallback(handle);
-  }, [persons]);
+  }, [persons, searchOf]);
   return found;
 }
 
 /** A record's field changes and conflicts, newest first. */
 export function useHistory(collection: Collection, id: string): HistoryEntry[] {
   const data = useData();
-  const [state, setState] = useState<{ key: string; entries: HistoryEntry[] }>({ key: '', entries: [] });
   const key = historyKey(collection, id);
-  const generation = useRef(0);
-  const load = useCallback(() => {
-    const mine = ++generation.current;
-    data.request('history', { collection, id }).then(
-      (entries) => {
-        if (mine === generation.current) setState({ key, entries });
-      },
-      (error: unknown) => console.error('cannot read history', error),
-    );
-  }, [data, collection, id, key]);
-  useEffect(load, [load]);
-  useReload([key], load);
-  return state.key === key ? state.entries : EMPTY;
+  const entries = useWorkerValue(
+    data,
+    key,
+    [key],
+    () => data.primedHistory(collection, id),
+    () =>
+      data.request('history', { collection, id }).then(
+        (found) => found,
+        (error: unknown) => {
+          if (!(error instanceof LockedError)) console.error('cannot read history', error);
+          return undefined;
+        },
+      ),
+  );
+  return entries ?? EMPTY;
 }
 
 const EMPTY: HistoryEntry[] = [];
@@ -247,24 +321,39 @@ export interface Writer {
   derivedId(...parts: string[]): Promise<string>;
 }
 
-/** Writes: validated (ValidationError with French messages per field), to the outbox first. */
+/**
+ * Writes: validated (ValidationError with French messages per field), to the outbox first. A write
+ * refused untouched because the workspace was re-opening with new keys (a rotation elsewhere) goes
+ * to the re-opened workspace: the person who pressed « Enregistrer » at that moment sees it saved.
+ */
 export function useWriter(): Writer {
   const { workspace } = useWorkspace();
+  const controller = useController();
   return useMemo(() => {
-    const { data, sync } = workspace;
-    const after = <T,>(result: T): T => {
-      void sync.afterWrite();
+    /** Runs on this workspace, or on the re-opened one when this one refused it untouched. */
+    const run = async <T,>(request: (data: DataClient) => Promise<T>): Promise<{ result: T; on: Workspace }> => {
+      try {
+        return { result: await request(workspace.data), on: workspace };
+      } catch (error) {
+        const next = error instanceof LockedError && error.untouched ? await controller.workspaceAfterReopening() : null;
+        if (!next || next === workspace) throw error;
+        return { result: await request(next.data), on: next };
+      }
+    };
+    const write = async <T,>(request: (data: DataClient) => Promise<T>): Promise<T> => {
+      const { result, on } = await run(request);
+      void on.sync.afterWrite();
       return result;
     };
     return {
       create: (collection, fields, id) =>
-        data.request('create', id === undefined ? { collection, fields: fields as unknown as Fields } : { collection, fields: fields as unknown as Fields, id }).then(after),
-      update: (collection, id, patch) => data.request('update', { collection, id, patch: patch as unknown as Fields }).then(() => after(undefined)),
-      remove: (collection, id) => data.request('remove', { collection, id }).then(() => after(undefined)),
-      restore: (collection, id) => data.request('restore', { collection, id }).then(() => after(undefined)),
-      derivedId: (...parts) => data.request('derivedId', { parts }),
+        write((data) => data.request('create', id === undefined ? { collection, fields: fields as unknown as Fields } : { collection, fields: fields as unknown as Fields, id })),
+      update: (collection, id, patch) => write((data) => data.request('update', { collection, id, patch: patch as unknown as Fields })).then(() => undefined),
+      remove: (collection, id) => write((data) => data.request('remove', { collection, id })).then(() => undefined),
+      restore: (collection, id) => write((data) => data.request('restore', { collection, id })).then(() => undefined),
+      derivedId: (...parts) => run((data) => data.request('derivedId', { parts })).then(({ result }) => result),
     };
-  }, [workspace]);
+  }, [workspace, controller]);
 }
 
 /** `derivedId` of useWriter, on its own. */

@@ -147,10 +147,10 @@ export class DataService {
         break;
     }
     const s = this.#session;
-    if (!s?.open) throw new LockedError();
+    if (!s?.open) throw new LockedError(true);
     // A record of a kind this session holds no key for (the dossier médical without the medical
     // key) is never written: refused here with a message, rather than failing deep in the codec.
-    if (WRITES.has(method) && hasCollection(params) && !s.keyring.all().some((k) => k.kind === keyKindOf(params.collection))) {
+    if (WRITES.has(method) && hasCollection(params) && !s.keyring.has(keyKindOf(params.collection))) {
       throw new DataError("Vous n'avez pas accès au dossier médical.");
     }
     const work = this.#run(s, method, params);
@@ -562,7 +562,7 @@ export class DataService {
       if (generation === undefined || generation < 0) continue;
       // A collection under a key this session does not hold (the medical ones, for a member who is
       // not a health professional) has nothing indexed and nothing to seal.
-      if (!s.keyring.all().some((k) => k.kind === keyKindOf(collection))) continue;
+      if (!s.keyring.has(keyKindOf(collection))) continue;
       try {
         // Refused (false) when a write came in meanwhile: that write scheduled another seal.
         await s.snapshots.save(collection, generation, s.index.exportCollection(collection));

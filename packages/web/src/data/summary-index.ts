@@ -6,6 +6,7 @@
 import type { Collection } from '@relais/core/collections';
 import type { Json, RecordDocument } from '@relais/core/sync/types';
 import { FieldGroups } from './field-groups.ts';
+import { recordKey } from './protocol.ts';
 import type { Item, TrashEntry } from './types.ts';
 
 /** What the index needs from core's domain, per collection. */
@@ -44,8 +45,6 @@ interface Dirty {
   upserts: Map<string, Item<unknown>>;
   removes: Set<string>;
 }
-
-const recordKey = (collection: string, id: string): string => `${collection}/${id}`;
 
 function text(value: Json | undefined): string {
   return typeof value === 'string' ? value : '';

@@ -1,4 +1,3 @@
-import { loadReadyApp } from '../app/ready-app.ts';
 import { useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/errors.ts';
 import { useController } from '../app/context.ts';
@@ -34,7 +33,6 @@ export function LoginScreen({ offline }: { offline: boolean }) {
     }
     setBusy(true);
     try {
-      void loadReadyApp();
       await controller.login(email.trim(), password);
     } catch (error) {
       setAlert(errorMessage(error));

@@ -1,4 +1,3 @@
-import { loadReadyApp } from '../app/ready-app.ts';
 import { useRef, useState, type FormEvent } from 'react';
 import type { Me } from '@relais/core/protocol';
 import { errorMessage } from '../api/errors.ts';
@@ -30,7 +29,6 @@ export function UnlockScreen({ me }: { me: Me }) {
     setError(undefined);
     setBusy(true);
     try {
-      void loadReadyApp();
       await controller.unlock(password);
     } catch (e) {
       setAlert(errorMessage(e));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { PersonSummary } from '@relais/core/domain/person';
+import { IndexMirror } from '../data/mirror.ts';
 import type { Item } from '../data/types.ts';
 import { PersonSearch, personSearchFor, sortPersonItems } from './person-search.ts';
 
@@ -94,6 +95,70 @@ describe('PersonSearch built from the previous one', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('PersonSearch built from the index mirror’s changes', () => {
+  it('lists and finds as a search from scratch, through pages, edits, removals, resets and skipped snapshots (fast-check)', () => {
+    const name = fc.array(fc.constantFrom('a', 'é', 'b', 'z', ' ', 'M'), { maxLength: 6 }).map((cs) => cs.join(''));
+    // Ids from a small pool, so that events replace and remove persons already there.
+    const event = fc.record({
+      reset: fc.boolean().map((b) => b && Math.random() < 0.1),
+      upserts: fc.array(fc.tuple(fc.nat(30), name), { maxLength: 8 }),
+      removes: fc.array(fc.nat(30), { maxLength: 4 }),
+      // Whether the screen looks at this snapshot (unseen ones make the change span several steps).
+      seen: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(event, { minLength: 1, maxLength: 25 }), (events) => {
+        const mirror = new IndexMirror('person');
+        const id = (k: number) => `01900000-0000-7000-9000-${String(k).padStart(12, '0')}`;
+        let previous: PersonSearch | undefined;
+        for (const e of events) {
+          mirror.apply({
+            type: 'index',
+            collection: 'person',
+            reset: e.reset,
+            complete: true,
+            upserts: e.upserts.map(([k, n]) => ({ ...person(n), id: id(k) })),
+            removes: e.removes.map(id),
+          });
+          if (!e.seen) {
+            mirror.getSnapshot();
+            continue;
+          }
+          const items = mirror.getSnapshot() as Item<PersonSummary>[];
+          const search: PersonSearch = new PersonSearch(items, previous, previous && mirror.changesBetween(previous.items, items));
+          const fresh = new PersonSearch(items);
+          expect(search.search('').map((it) => it.id)).toEqual(fresh.search('').map((it) => it.id));
+          // Entries carried from the previous search answer as fresh ones.
+          for (const query of ['a', 'm', 'é b']) expect(search.search(query).map((it) => it.id)).toEqual(fresh.search(query).map((it) => it.id));
+          previous = search;
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('knows the changes only within its recent snapshots and never across a reset', () => {
+    const mirror = new IndexMirror('person');
+    const page = (upserts: Item<unknown>[], reset = false) => mirror.apply({ type: 'index', collection: 'person', reset, complete: true, upserts, removes: [] });
+    page([person('Ana')]);
+    const first = mirror.getSnapshot()!;
+    const added = person('Bob');
+    page([added]);
+    const second = mirror.getSnapshot()!;
+    expect(mirror.changesBetween(first, second)).toEqual({ touched: new Set([added.id]), added: [added] });
+    expect(mirror.changesBetween(second, second)).toEqual({ touched: new Set(), added: [] });
+    for (let i = 0; i < 20; i++) {
+      page([person(`P${i}`)]);
+      mirror.getSnapshot();
+    }
+    // Too far back: the screen compares instead (and the mirror holds no chain of old arrays).
+    expect(mirror.changesBetween(first, mirror.getSnapshot()!)).toBeNull();
+    const beforeReset = mirror.getSnapshot()!;
+    page([person('Zoé')], true);
+    expect(mirror.changesBetween(beforeReset, mirror.getSnapshot()!)).toBeNull();
   });
 });
 

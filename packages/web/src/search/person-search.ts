@@ -4,6 +4,7 @@
 // words appear anywhere, then the phone matches; alphabetical within each rank.
 import { normalisePhoneForSearch } from '@relais/core/domain/search';
 import type { PersonSummary } from '@relais/core/domain/person';
+import type { IndexChange } from '../data/mirror.ts';
 import type { Item } from '../data/types.ts';
 import { normaliseSearchText, personSearchKey, type PersonSearchKey } from './search-key.ts';
 
@@ -81,25 +82,25 @@ function parse(query: string): Query {
 
 /**
  * The rank of a match (lower is better), or -1 when the entry does not match. Plain loops and
- * string tests, no closure per entry: this runs for every person on the first key typed.
+ * string tests, no closure per entry: this runs for every person on the first key typed. The
+ * weakest test (every word somewhere) comes first: most persons fail it, after one test instead of
+ * three. A name starting with the query, or every word starting a word, implies it.
  */
 function rank(entry: Entry, q: Query): number {
   const { words, spacedWords } = q;
   if (words.length > 0) {
-    if (entry.name.startsWith(q.normalised)) return 0;
-    let starts = true;
     let anywhere = true;
     for (let i = 0; i < words.length; i++) {
-      if (!entry.spaced.includes(spacedWords[i]!)) {
-        starts = false;
-        if (!entry.text.includes(words[i]!)) {
-          anywhere = false;
-          break;
-        }
+      if (!entry.text.includes(words[i]!)) {
+        anywhere = false;
+        break;
       }
     }
-    if (starts) return 1;
-    if (anywhere) return 2;
+    if (anywhere) {
+      if (entry.name.startsWith(q.normalised)) return 0;
+      for (let i = 0; i < words.length; i++) if (!entry.spaced.includes(spacedWords[i]!)) return 2;
+      return 1;
+    }
   }
   if (q.phone !== null && entry.phone.includes(q.phone)) return 3;
   return -1;
@@ -129,11 +130,17 @@ export class PersonSearch {
   /**
    * `previous`: the search over the index before its last change. Its order is kept and only the
    * persons added or changed since are sorted in (a pull page of persons, one edit), instead of
-   * sorting 5,000 names again on the page's main thread.
+   * sorting 5,000 names again on the page's main thread. `change`: what changed from `previous`'s
+   * items to these, when the index knows (IndexMirror.changesBetween): then the persons kept are
+   * found without comparing every item, and their search entries are kept too.
    */
-  constructor(items: readonly Item<PersonSummary>[], previous?: PersonSearch) {
+  constructor(
+    readonly items: readonly Item<PersonSummary>[],
+    previous?: PersonSearch,
+    change?: IndexChange | null,
+  ) {
     if (previous) {
-      this.#order = previous.#update(items);
+      this.#order = (change && previous.#apply(this, change)) ?? previous.#apply(this, previous.#changeTo(items))!;
       return;
     }
     // The data Worker sends the persons in this order already (sortPersonItems): checking costs
@@ -141,19 +148,49 @@ export class PersonSearch {
     this.#order = isSorted(items) ? [...items] : [...items].sort(compareItems);
   }
 
-  #update(items: readonly Item<PersonSummary>[]): Item<PersonSummary>[] {
-    const current = new Set(items);
-    const kept = this.#order.filter((item) => current.has(item));
-    if (kept.length === items.length) return kept;
-    const known = new Set(kept);
-    const added = items.filter((item) => !known.has(item)).sort(compareItems);
+  /**
+   * The order of `next`'s items from this one's and `change`, with `next`'s entries when this one
+   * has them; null when the change does not account for `next`'s items (then found by comparing).
+   */
+  #apply(next: PersonSearch, change: IndexChange): Item<PersonSummary>[] | null {
+    const { touched } = change;
+    const added = (change.added as Item<PersonSummary>[]).slice().sort(compareItems);
+    const order = this.#order;
+    const entries = this.#entries;
     const merged: Item<PersonSummary>[] = [];
-    let i = 0;
+    const mergedEntries: Entry[] | null = entries ? [] : null;
     let j = 0;
-    while (i < kept.length && j < added.length) merged.push(compareItems(kept[i]!, added[j]!) <= 0 ? kept[i++]! : added[j++]!);
-    while (i < kept.length) merged.push(kept[i++]!);
-    while (j < added.length) merged.push(added[j++]!);
+    for (let i = 0; i < order.length; i++) {
+      const item = order[i]!;
+      if (touched.has(item.id)) continue;
+      while (j < added.length && compareItems(added[j]!, item) < 0) {
+        mergedEntries?.push(entryOf(added[j]!));
+        merged.push(added[j++]!);
+      }
+      mergedEntries?.push(entries![i]!);
+      merged.push(item);
+    }
+    for (; j < added.length; j++) {
+      mergedEntries?.push(entryOf(added[j]!));
+      merged.push(added[j]!);
+    }
+    if (merged.length !== next.items.length) return null;
+    next.#entries = mergedEntries;
     return merged;
+  }
+
+  /** The change from this search's items to `items`, found by comparing them (when the index could not say). */
+  #changeTo(items: readonly Item<PersonSummary>[]): IndexChange {
+    const current = new Set(items);
+    const kept = new Set<Item<PersonSummary>>();
+    const touched = new Set<string>();
+    for (const item of this.#order) {
+      if (current.has(item)) kept.add(item);
+      else touched.add(item.id);
+    }
+    const added = items.filter((item) => !kept.has(item));
+    for (const item of added) touched.add(item.id);
+    return { touched, added };
   }
 
   /**
@@ -196,11 +233,18 @@ const cache = new WeakMap<readonly Item<PersonSummary>[], PersonSearch>();
 /** The last search built, which the next index snapshot's search starts from. */
 let latest: PersonSearch | undefined;
 
-/** The search over one index snapshot, built on first use and kept while the snapshot lives. */
-export function personSearchFor(items: readonly Item<PersonSummary>[]): PersonSearch {
+/**
+ * The search over one index snapshot, built on first use and kept while the snapshot lives.
+ * `changes`: what changed from an earlier snapshot to this one (the index mirror's record), so
+ * that the search need not compare every person to find them.
+ */
+export function personSearchFor(
+  items: readonly Item<PersonSummary>[],
+  changes?: (from: readonly Item<PersonSummary>[]) => IndexChange | null,
+): PersonSearch {
   let search = cache.get(items);
   if (!search) {
-    search = new PersonSearch(items, latest);
+    search = new PersonSearch(items, latest, latest && changes?.(latest.items));
     cache.set(items, search);
     latest = search;
   }

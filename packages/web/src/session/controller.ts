@@ -76,6 +76,8 @@ export class AppController extends Store<AppState> {
   private medicalStep: Promise<void> | null = null;
   /** When this workspace last asked whether a medical rotation is due (0: not yet). */
   private medicalRotationCheckedAt = 0;
+  /** The workspace closing and opening again with new keys, while it does. */
+  private reopening: Promise<void> | null = null;
 
   constructor() {
     super({ status: 'starting' });
@@ -338,14 +340,32 @@ export class AppController extends Store<AppState> {
     if (state.status === 'pending' && me.keys.length > 0) {
       await this.enterUnlocked();
     } else if (state.status === 'ready' && keysChanged) {
-      // New key versions (a later rotation) need a new keyring and codec.
+      // New key versions (a later rotation) need a new keyring and codec. The screens stay; a
+      // write refused meanwhile is sent again to the new workspace (workspaceAfterReopening).
       const previous = this.workspace;
       this.workspace = null;
-      await previous?.close();
-      await this.enterUnlocked();
+      const reopening = (async () => {
+        await previous?.close();
+        await this.enterUnlocked();
+      })();
+      this.reopening = reopening;
+      try {
+        await reopening;
+      } finally {
+        if (this.reopening === reopening) this.reopening = null;
+      }
     } else if (state.status === 'ready' || state.status === 'pending') {
       this.set({ ...state, session: { ...session } });
     }
+  }
+
+  /**
+   * The workspace to send a write to that the previous one refused while it closed: the re-opened
+   * one once it is open, or null when there is none (locked, signed out, not re-opening).
+   */
+  async workspaceAfterReopening(): Promise<Workspace | null> {
+    await this.reopening?.catch(() => undefined);
+    return this.workspace;
   }
 
   /** The token expired or was revoked: the auth key kept while unlocked gets a new one. */

@@ -1,32 +1,19 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { VirtualList } from './VirtualList.tsx';
+import { reactRootPerTest } from '../../test/react-root.ts';
+
+const dom = reactRootPerTest();
 
 // jsdom has no layout: the list's position relative to the viewport is simulated.
 let listTop = 0;
-let container: HTMLDivElement;
-let root: Root;
-
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean;
-}
 
 beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
   listTop = 0;
   HTMLUListElement.prototype.getBoundingClientRect = function () {
     return { top: listTop, bottom: 0, left: 0, right: 0, height: 0, width: 0, x: 0, y: listTop, toJSON: () => ({}) } as DOMRect;
   };
   Object.defineProperty(window, 'innerHeight', { configurable: true, value: 740 });
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
 });
 
 const items = Array.from({ length: 10_000 }, (_, i) => ({ id: `a${i}`, title: `Action ${i}` }));
@@ -35,7 +22,7 @@ const height = () => 100;
 
 function renderList() {
   act(() =>
-    root.render(
+    dom.root.render(
       <VirtualList
         items={items}
         itemKey={key}
@@ -55,7 +42,7 @@ async function scrollTo(top: number) {
   });
 }
 
-const rendered = () => [...container.querySelectorAll('li')].map((li) => li.textContent);
+const rendered = () => [...dom.container.querySelectorAll('li')].map((li) => li.textContent);
 
 describe('VirtualList', () => {
   it('puts only the rows near the viewport in the DOM, with the full size for assistive tech', () => {
@@ -63,10 +50,10 @@ describe('VirtualList', () => {
     const rows = rendered();
     expect(rows[0]).toBe('Action 0');
     expect(rows.length).toBeLessThan(30);
-    const list = container.querySelector('ul')!;
+    const list = dom.container.querySelector('ul')!;
     expect(list.getAttribute('aria-label')).toBe('Actions');
     expect(list.style.height).toBe('1000000px');
-    expect(container.querySelector('li')!.getAttribute('aria-setsize')).toBe('10000');
+    expect(dom.container.querySelector('li')!.getAttribute('aria-setsize')).toBe('10000');
   });
 
   it('follows the scroll', async () => {
@@ -75,14 +62,14 @@ describe('VirtualList', () => {
     const rows = rendered();
     expect(rows).toContain('Action 5000');
     expect(rows).not.toContain('Action 0');
-    const li = [...container.querySelectorAll('li')].find((l) => l.textContent === 'Action 5000')!;
+    const li = [...dom.container.querySelectorAll('li')].find((l) => l.textContent === 'Action 5000')!;
     expect(li.getAttribute('aria-posinset')).toBe('5001');
     expect(li.style.transform).toBe('translateY(500000px)');
   });
 
   it('keeps the focused row rendered, in order, when it scrolls away', async () => {
     renderList();
-    const link = container.querySelector<HTMLAnchorElement>('a[href="/actions/a3"]')!;
+    const link = dom.container.querySelector<HTMLAnchorElement>('a[href="/actions/a3"]')!;
     act(() => link.focus());
     await scrollTo(800_000);
     const rows = rendered();

@@ -1,29 +1,12 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newDefinition } from '@relais/core/domain/custom-fields';
 import { shownInputs, type FieldInput } from './custom-values-form.ts';
 import { CustomFieldsInputs } from './CustomFieldsInputs.tsx';
 import type { CustomValuesState } from './useCustomValues.ts';
+import { reactRootPerTest } from '../../test/react-root.ts';
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean;
-}
-
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const dom = reactRootPerTest();
 
 const id = (n: number) => `0190a1b2-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
 const housing = newDefinition({ id: id(1), label: 'Hébergement', type: 'choice', target: 'personSocial', options: ['Rue', 'Squat'], group: 'Situation', required: true });
@@ -45,12 +28,12 @@ function render(errors: Record<string, string> = {}) {
     dirty: false,
     clear: () => undefined,
   };
-  act(() => root.render(<CustomFieldsInputs state={state} />));
+  act(() => dom.root.render(<CustomFieldsInputs state={state} />));
   return calls;
 }
 
 function control(label: string): HTMLInputElement | HTMLSelectElement {
-  const l = [...container.querySelectorAll('label')].find((x) => x.textContent === label);
+  const l = [...dom.container.querySelectorAll('label')].find((x) => x.textContent === label);
   const found = l ? document.getElementById(l.htmlFor) : null;
   if (!found) throw new Error(`no control labelled ${label}`);
   return found as HTMLInputElement | HTMLSelectElement;
@@ -59,8 +42,8 @@ function control(label: string): HTMLInputElement | HTMLSelectElement {
 describe('CustomFieldsInputs', () => {
   it('labels every control, under its group, and keeps a removed option selectable and named as such', () => {
     render();
-    expect(container.querySelector('h2')?.textContent).toBe('Champs personnalisés');
-    expect([...container.querySelectorAll('legend')].map((l) => l.textContent)).toEqual(['Situation', 'Temps passé', 'Besoins']);
+    expect(dom.container.querySelector('h2')?.textContent).toBe('Champs personnalisés');
+    expect([...dom.container.querySelectorAll('legend')].map((l) => l.textContent)).toEqual(['Situation', 'Temps passé', 'Besoins']);
     const select = control('Hébergement') as HTMLSelectElement;
     expect(select.value).toBe('Hôtel');
     expect([...select.options].map((o) => o.textContent)).toEqual(['Non renseigné', 'Rue', 'Squat', 'Hôtel (option retirée de la liste)']);
@@ -87,10 +70,10 @@ describe('CustomFieldsInputs', () => {
 
   it('renders nothing when no field applies', () => {
     act(() =>
-      root.render(
+      dom.root.render(
         <CustomFieldsInputs state={{ definitions: [], stored: {}, inputs: {}, errors: {}, set: () => undefined, check: () => ({ ok: true, values: {}, changed: false }), dirty: false, clear: () => undefined }} />,
       ),
     );
-    expect(container.innerHTML).toBe('');
+    expect(dom.container.innerHTML).toBe('');
   });
 });

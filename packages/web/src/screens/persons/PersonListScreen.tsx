@@ -1,6 +1,6 @@
 // « Personnes »: the whole file active in one virtualised list, searchable as you type. Two taps
 // from anywhere: « Personnes » in the navigation, then the person.
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useWorkspace } from '../../app/context.ts';
 import { remembered } from '../../app/screen-memory.ts';
 import { Link } from '../../app/router.tsx';
@@ -8,13 +8,13 @@ import { CheckboxField } from '../../ui/fields.tsx';
 import { StatusMessage } from '../../ui/feedback.tsx';
 import { plural } from '../../ui/format.ts';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
-import { useIndex, useIndexGroup, usePersonSearch, useSyncProgress, useTeams } from './data.ts';
+import { useIndex, useIndexGroup, usePersonSearch, useReadPersonFilesAhead, useSyncProgress, useTeams } from './data.ts';
 import { takeFlash } from '../../ui/flash.ts';
 import { localToday } from './labels.ts';
 import { activeFilter, conflictedPersons } from './list.ts';
-import { ageLabel } from '@relais/core/domain/age';
 import { personPaths } from './paths.ts';
 import { VirtualList } from './VirtualList.tsx';
+import { fillPersonRow, type PersonRowItem } from './person-row.ts';
 
 /**
  * What the list looked like when the person left it. « ← Personnes » and the browser's back button
@@ -49,65 +49,12 @@ function initialState(memory: ListMemory): ListMemory {
   return back ? { ...memory } : { query: '', includeOut: false, scrollY: 0 };
 }
 
-interface PersonItem {
-  id: string;
-  pending: boolean;
-  summary: {
-    name: string;
-    otherNames: string;
-    birthDate: string;
-    teamIds: string[];
-    highlyVulnerable: boolean;
-    outOfActiveList: boolean;
-    alerts: boolean;
-  };
-}
+const itemKey = (item: PersonRowItem) => item.id;
 
-const itemKey = (item: PersonItem) => item.id;
-
-const PersonRow = memo(function PersonRow({
-  item,
-  conflict,
-  teamNames,
-  today,
-}: {
-  item: PersonItem;
-  conflict: boolean;
-  teamNames: ReadonlyMap<string, string>;
-  today: string;
-}) {
-  const { summary } = item;
-  const age = ageLabel(summary.birthDate, today);
-  const teams = summary.teamIds.map((id) => teamNames.get(id)).filter((n): n is string => Boolean(n));
-  return (
-    <Link href={personPaths.person(item.id)} className="person-row">
-      <span className="person-name">{summary.name || '(sans nom)'}</span>
-      {summary.otherNames || age ? (
-        <span className="person-meta">
-          {summary.otherNames ? <span className="other-names">{summary.otherNames}</span> : null}
-          {summary.otherNames && age ? <span aria-hidden="true"> · </span> : null}
-          {age ? <span className="age">{age}</span> : null}
-        </span>
-      ) : null}
-      <span className="badges">
-        {summary.alerts ? (
-          <span className="badge alert-badge">
-            <span aria-hidden="true">⚠ </span>Alerte
-          </span>
-        ) : null}
-        {summary.highlyVulnerable ? <span className="badge danger">Très vulnérable</span> : null}
-        {summary.outOfActiveList ? <span className="badge muted">Hors file active</span> : null}
-        {conflict ? <span className="badge warning">Conflit</span> : null}
-        {item.pending ? <span className="badge">Non synchronisée</span> : null}
-        {teams.map((team) => (
-          <span key={team} className="badge team">
-            {team}
-          </span>
-        ))}
-      </span>
-    </Link>
-  );
-});
+/** A search showing this many persons or fewer has their files read ahead… */
+const READ_AHEAD_MAX = 8;
+/** …once nothing was typed for this long. */
+const READ_AHEAD_PAUSE_MS = 150;
 
 function SyncProgressNote() {
   const progress = useSyncProgress();
@@ -144,9 +91,27 @@ export function PersonListScreen() {
   const teamNames = useMemo(() => new Map(teams.map((t) => [t.id, t.name])), [teams]);
   const source = found;
   const { shown, hiddenOut } = useMemo(() => activeFilter(source ?? [], includeOut), [source, includeOut]);
-  const renderItem = useCallback(
-    (item: PersonItem) => <PersonRow item={item} conflict={conflicted.has(item.id)} teamNames={teamNames} today={today} />,
+  const renderRow = useCallback(
+    (row: HTMLLIElement, item: PersonRowItem) => fillPersonRow(row, item, { conflicted, teamNames, today }),
     [conflicted, teamNames, today],
+  );
+
+  // A search narrowed to a few persons: one of them is about to be opened. Their files are read
+  // ahead once the typing pauses, so the one opened renders complete at once (decision 015).
+  const readAhead = useReadPersonFilesAhead();
+  const few = searching && shown.length > 0 && shown.length <= READ_AHEAD_MAX ? shown.map((item) => item.id).join(',') : '';
+  useEffect(() => {
+    if (few === '') return;
+    const timer = setTimeout(() => readAhead(few.split(',')), READ_AHEAD_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [few, readAhead]);
+  // A row being touched (a tap's release comes ~100 ms later) or reached with the keyboard is read ahead too.
+  const readRowAhead = useCallback(
+    (event: { target: EventTarget }) => {
+      const id = (event.target as Element).closest<HTMLElement>('[data-key]')?.dataset.key;
+      if (id) readAhead([id]);
+    },
+    [readAhead],
   );
 
   useEffect(() => {
@@ -178,7 +143,7 @@ export function PersonListScreen() {
   }
 
   return (
-    <main id="main" className="persons-screen">
+    <main id="main" className="persons-screen" onPointerDown={readRowAhead} onFocus={readRowAhead}>
       <div className="title-row">
         <ScreenTitle>Personnes</ScreenTitle>
         <Link href={personPaths.new} className="button primary small new-person">
@@ -211,7 +176,7 @@ export function PersonListScreen() {
         estimatedHeight={84}
         label="Liste des personnes"
         className="person-list virtual"
-        renderItem={renderItem}
+        renderRow={renderRow}
       />
     </main>
   );

@@ -1,19 +1,14 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { VirtualList } from './VirtualList.tsx';
+import { reactRootPerTest } from '../../test/react-root.ts';
+
+const dom = reactRootPerTest();
 
 // jsdom has no layout: the page's scroll position and the list's box are simulated.
 let scrollY = 0;
-let container: HTMLDivElement;
-let root: Root;
-
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean;
-}
 
 beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
   scrollY = 0;
   Object.defineProperty(window, 'scrollY', { configurable: true, get: () => scrollY });
   window.scrollBy = ((_x: number, y: number) => {
@@ -22,31 +17,31 @@ beforeEach(() => {
   HTMLUListElement.prototype.getBoundingClientRect = function () {
     return { top: -scrollY, bottom: 0, left: 0, right: 0, height: 0, width: 0, x: 0, y: -scrollY, toJSON: () => ({}) } as DOMRect;
   };
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
 });
 
 const items = Array.from({ length: 5_000 }, (_, i) => ({ id: `p${i}`, name: `Personne ${i}` }));
 
+/** Rows as the person list writes them: DOM, not React. */
+function renderRow(row: HTMLLIElement, item: { id: string; name: string }) {
+  const link = document.createElement('a');
+  link.href = `/personnes/${item.id}`;
+  link.textContent = item.name;
+  row.replaceChildren(link);
+}
+
 function renderList(list: readonly { id: string; name: string }[] = items) {
   act(() =>
-    root.render(
+    dom.root.render(
       <VirtualList
         items={list}
         itemKey={(item) => item.id}
         estimatedHeight={80}
         label="Liste des personnes"
-        renderItem={(item) => <a href={`/personnes/${item.id}`}>{item.name}</a>}
+        renderRow={renderRow}
       />,
     ),
   );
-  return container.querySelector('ul')!;
+  return dom.container.querySelector('ul')!;
 }
 
 function press(key: string) {
@@ -100,5 +95,49 @@ describe('VirtualList', () => {
     renderList([{ id: 'new', name: 'Nouvelle personne' }, ...found]);
     expect(document.activeElement?.textContent).toBe('Personne 27');
     expect(document.activeElement?.closest('li')?.getAttribute('aria-posinset')).toBe('4');
+  });
+
+  it('opens a row with a plain click inside the app; a click with a modifier is left to the browser', () => {
+    const list = renderList();
+    const link = list.querySelectorAll('a')[3]!;
+    const modified = new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true });
+    act(() => {
+      link.dispatchEvent(modified);
+    });
+    expect(modified.defaultPrevented).toBe(false);
+    const plain = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
+    act(() => {
+      link.dispatchEvent(plain);
+    });
+    expect(plain.defaultPrevented).toBe(true);
+    expect(location.pathname).toBe('/personnes/p3');
+  });
+
+  it('leaves no row behind when unmounted', () => {
+    const list = renderList();
+    expect(list.querySelectorAll('li').length).toBeGreaterThan(0);
+    act(() => dom.root.render(<p />));
+    expect(dom.container.querySelectorAll('li')).toHaveLength(0);
+  });
+
+  it('adds rows beyond the viewport once the first rows are painted, also when the items came after an empty list', async () => {
+    const list = renderList([]);
+    expect(list.querySelectorAll('li')).toHaveLength(0);
+    renderList();
+    const onScreen = list.querySelectorAll('li').length;
+    await act(async () => {
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 10)));
+    });
+    expect(list.querySelectorAll('li').length).toBe(onScreen + 5);
+  });
+
+  it('shows the rows of a shorter result set when the list was scrolled far down', () => {
+    const list = renderList();
+    act(() => list.querySelector('a')!.focus());
+    press('End');
+    expect(list.querySelectorAll('li').length).toBeGreaterThan(0);
+    scrollY = 0;
+    renderList(items.slice(0, 3));
+    expect([...list.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['Personne 0', 'Personne 1', 'Personne 2']);
   });
 });

@@ -11,6 +11,7 @@ export {
   useMemberNames,
   usePersonNames,
   usePersonSearch,
+  useReadPersonFilesAhead,
   useRecord,
   useRecords,
   useSettings,

@@ -11,6 +11,7 @@ import { secretHasher } from './auth/password-hash.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './auth/rate-limit.ts';
 import type { AppContext } from './context.ts';
 import type { DB } from './db/schema.ts';
+import { drainOnClose } from './http/drain.ts';
 import { frameworkErrorHandler, installErrorHandler } from './http/errors.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -54,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // JSON only: any other request content type is answered 415.
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app);
+  drainOnClose(app);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -61,7 +61,7 @@ export class Backend {
     if (this.kind === 'pglite') {
       if (this.dataDir === undefined) throw new Error('no PGlite folder');
       const exit = await this.server.stop();
-      if (!exit.graceful) throw new Error('the server did not shut down on SIGTERM');
+      if (!exit.graceful) throw new Error(`the server did not shut down on SIGTERM; its last lines:\n${this.server.text().split('\n').slice(-40).join('\n')}`);
       dumps = await dumpPglite(this.dataDir);
       await this.server.start();
     } else {

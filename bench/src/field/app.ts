@@ -51,12 +51,6 @@ export async function submitUnlock(page: Page, password: string): Promise<number
   return t0;
 }
 
-/**
- * How often the search state is read: the figures are rounded up to it (it was 250 ms, a sixth of
- * the warm-start goal; 100 ms of a script that reads a few nodes stays light on the page).
- */
-const SEARCH_POLL_MS = 100;
-
 export interface SearchTarget {
   /** What is typed: the phone number's digits of a person no other shares. */
   query: string;
@@ -67,44 +61,59 @@ export interface SearchTarget {
 /**
  * Waits until the person list is there and its search box finds `target` (the last person the
  * server sends); returns Date.now() when the target's link showed. The query is typed as soon as the
- * search box exists and typed again if the screen replaced it. The page is asked by
- * one light script (no layout, no accessibility tree) every SEARCH_POLL_MS: the bench must not load the main thread it
- * measures.
+ * search box exists, as `fill` types it (the value set, one input event), and typed again if the
+ * screen replaced the box. The watch runs in the page, once per frame, so the times are those of
+ * the frame that shows the change: a poll from here every 100 ms (until 2026-11-24) added up to
+ * two poll periods to every start. Each check reads a few nodes: no layout, no accessibility tree,
+ * nothing that would load the main thread it measures.
  */
 export async function waitSearchable(page: Page, target: SearchTarget, timeoutMs: number): Promise<{ listAt: number; foundAt: number }> {
   const deadline = Date.now() + timeoutMs;
-  let listAt = 0;
+  let result: { listAt: number; foundAt: number; timedOut: boolean };
   for (;;) {
-    const state = (await page.evaluate(`${SEARCH_STATE}(${JSON.stringify(target.name)})`)) as SearchState;
-    const now = Date.now();
-    if (listAt === 0 && state.rows > 0) listAt = now;
-    // A filtered list: the target among a few rows, not by chance among the first rows of the whole list.
-    if (state.found && state.value === target.query && state.rows <= 5) return { listAt, foundAt: now };
-    if (state.box && state.value !== target.query) await searchBox(page).fill(target.query);
-    if (now > deadline) throw new Error(`the search for ${target.query} did not find ${target.name} within ${timeoutMs} ms`);
-    await sleep(SEARCH_POLL_MS);
+    try {
+      result = (await page.evaluate(`${WATCH_SEARCH}(${JSON.stringify({ ...target, timeoutMs: Math.max(0, deadline - Date.now()) })})`)) as typeof result;
+      break;
+    } catch (error) {
+      // A page that navigated took the watch with it: watch the new one.
+      if (!(error instanceof Error && /context was destroyed|navigat/i.test(error.message)) || Date.now() > deadline) throw error;
+    }
   }
+  if (result.timedOut) throw new Error(`the search for ${target.query} did not find ${target.name} within ${timeoutMs} ms`);
+  return result;
 }
 
-interface SearchState {
-  box: boolean;
-  value: string;
-  rows: number;
-  found: boolean;
-}
-
-const SEARCH_STATE = String.raw`((name) => {
-  const label = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === 'Rechercher une personne');
-  const box = label && label.htmlFor ? document.getElementById(label.htmlFor) : null;
-  const list = document.querySelector('[aria-label="Liste des personnes"]');
-  const links = list ? [...list.querySelectorAll('a')] : [];
-  return {
-    box: box !== null,
-    value: box ? box.value : '',
-    rows: links.length,
-    found: links.some((a) => a.textContent.trim().startsWith(name)),
+const WATCH_SEARCH = String.raw`(({ name, query, timeoutMs }) => new Promise((resolve) => {
+  const deadline = Date.now() + timeoutMs;
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  let listAt = 0;
+  const searchBox = () => {
+    const label = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === 'Rechercher une personne');
+    return label && label.htmlFor ? document.getElementById(label.htmlFor) : null;
   };
-})`;
+  const check = () => {
+    const now = Date.now();
+    const box = searchBox();
+    const list = document.querySelector('[aria-label="Liste des personnes"]');
+    const links = list ? [...list.querySelectorAll('a')] : [];
+    if (listAt === 0 && links.length > 0) listAt = now;
+    if (box && box.value === query && links.length <= 5 && links.some((a) => a.textContent.trim().startsWith(name))) {
+      resolve({ listAt, foundAt: now, timedOut: false });
+      return;
+    }
+    if (box && box.value !== query) {
+      box.focus();
+      setValue.call(box, query);
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    if (now > deadline) {
+      resolve({ listAt, foundAt: now, timedOut: true });
+      return;
+    }
+    requestAnimationFrame(check);
+  };
+  check();
+}))`;
 
 /**
  * Anything that says the first sync or the loading is still going on. textContent, not innerText:

@@ -39,23 +39,42 @@ export function encodePayload(json: Uint8Array): Uint8Array {
   return payload;
 }
 
-/** Throws CryptoError: UNSUPPORTED_FORMAT for an unknown format, MALFORMED for a body that does not inflate to its length. */
-export function decodePayload(payload: Uint8Array): Uint8Array {
+/** A payload's header, checked: its JSON as is, or its deflated body and the length it states. */
+export type PayloadParts = { readonly format: typeof PAYLOAD_JSON; readonly json: Uint8Array } | { readonly format: typeof PAYLOAD_DEFLATE; readonly length: number; readonly body: Uint8Array };
+
+/** Throws CryptoError: UNSUPPORTED_FORMAT for an unknown format, MALFORMED for a header cut short or a stated length too large. */
+export function payloadParts(payload: Uint8Array): PayloadParts {
   if (payload.length === 0) throw new CryptoError('MALFORMED', 'empty record payload');
   const format = payload[0];
-  if (format === PAYLOAD_JSON) return payload.subarray(1);
+  if (format === PAYLOAD_JSON) return { format, json: payload.subarray(1) };
   if (format !== PAYLOAD_DEFLATE) throw new CryptoError('UNSUPPORTED_FORMAT', `record payload format ${format}`);
   if (payload.length < 5) throw new CryptoError('MALFORMED', 'record payload header cut short');
   const length = readU32(payload, 1);
   if (length > MAX_PAYLOAD_BYTES) throw new CryptoError('MALFORMED', `record payload states ${length} bytes`);
-  let json: Uint8Array;
-  try {
-    // fflate never grows a given buffer, it stops when it is full: one spare byte tells a body
-    // that inflates past its stated length (cut, then refused below) from one that fits exactly.
-    json = inflateSync(payload.subarray(5), { out: new Uint8Array(length + 1) });
-  } catch {
-    throw new CryptoError('MALFORMED', 'record payload does not inflate');
-  }
+  return { format, length, body: payload.subarray(5) };
+}
+
+/**
+ * What an inflater made of a deflated body, checked against the stated length. `json` is null when
+ * the body did not inflate. An inflater given a buffer of `length + 1` bytes that stops when it is
+ * full (fflate, and the web's native one) makes a body that inflates past its length show as one
+ * byte too many.
+ */
+export function checkedInflation(json: Uint8Array | null, length: number): Uint8Array {
+  if (json === null) throw new CryptoError('MALFORMED', 'record payload does not inflate');
   if (json.length !== length) throw new CryptoError('MALFORMED', `record payload inflates to ${json.length} bytes, stated ${length}`);
   return json;
+}
+
+/** Throws CryptoError: UNSUPPORTED_FORMAT for an unknown format, MALFORMED for a body that does not inflate to its length. */
+export function decodePayload(payload: Uint8Array): Uint8Array {
+  const parts = payloadParts(payload);
+  if (parts.format === PAYLOAD_JSON) return parts.json;
+  let json: Uint8Array | null;
+  try {
+    json = inflateSync(parts.body, { out: new Uint8Array(parts.length + 1) });
+  } catch {
+    json = null;
+  }
+  return checkedInflation(json, parts.length);
 }

@@ -8,9 +8,10 @@
 import { COLLECTION_NAMES, keyKindOf, type Collection } from '@relais/core/collections';
 import type { Keyring } from '@relais/core/crypto/keyring';
 import { openEnvelope, sealEnvelope, type EnvelopeContext } from '@relais/core/crypto/envelope';
-import { decodePayload, encodePayload } from '@relais/core/crypto/payload';
+import { encodePayload } from '@relais/core/crypto/payload';
 import type { CryptoPrimitives, Random } from '@relais/core/ports';
 import { fromUtf8, utf8 } from '@relais/core/text';
+import { decodePayloadNatively } from '../crypto/native-payload.ts';
 import { generationKey } from '../storage/local-store.ts';
 import type { StoredSnapshotPart, UserDb } from '../storage/user-db.ts';
 import type { CollectionIndexData } from './summary-index.ts';
@@ -83,7 +84,7 @@ export class IndexSnapshots {
     const first = stored[0]!;
     if (stored.length !== first.parts || stored.some((s, i) => s.part !== i || s.parts !== first.parts || s.generation !== current)) return null;
     try {
-      const parts = stored.map((s) => this.#open(s));
+      const parts = await Promise.all(stored.map((s) => this.#open(s)));
       return { generation: current, parts };
     } catch (error) {
       // A key this device no longer holds, or a damaged entry: the records are indexed instead.
@@ -92,10 +93,10 @@ export class IndexSnapshots {
     }
   }
 
-  #open(stored: StoredSnapshotPart): CollectionIndexData {
+  async #open(stored: StoredSnapshotPart): Promise<CollectionIndexData> {
     const { key } = this.keyring.get(storedKind(stored.collection), stored.keyVersion);
     const ctx = this.#context(stored.collection, stored.part, stored.parts, stored.generation, stored.keyVersion);
-    const plain = JSON.parse(fromUtf8(decodePayload(openEnvelope(this.p, key, ctx, stored.envelope)))) as PartPlaintext;
+    const plain = JSON.parse(fromUtf8(await decodePayloadNatively(openEnvelope(this.p, key, ctx, stored.envelope)))) as PartPlaintext;
     if (plain.format !== SNAPSHOT_FORMAT) throw new Error(`index snapshot format ${String(plain.format)}`);
     return plain.data;
   }

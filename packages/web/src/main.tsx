@@ -1,3 +1,5 @@
+// First: zod's setting must precede every schema the imports below build.
+import './app/zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';

@@ -50,6 +50,13 @@ describe('PersonSearch', () => {
     expect(names(search.search('mar kar'))).toEqual(['Martin Karim']);
   });
 
+  it('counts a word at the very start of the names as a word start', () => {
+    const two = new PersonSearch([person('Amaro Akar'), person('Martin Karim')]);
+    // « mar » and « kar » start words of Martin Karim (the first at the very start), only inside Amaro Akar's.
+    expect(names(two.search('mar kar'))).toEqual(['Martin Karim', 'Amaro Akar']);
+    expect(names(two.search('kar mar'))).toEqual(['Martin Karim', 'Amaro Akar']);
+  });
+
   it('finds phones by their digits, +33 read as 0, only for phone-like queries', () => {
     expect(names(search.search('06 12 34'))).toEqual(['Amélie Poulain']);
     expect(names(search.search('0700'))).toEqual(['Martin Karim']);

@@ -8,23 +8,12 @@ import type { IndexChange } from '../data/mirror.ts';
 import type { Item } from '../data/types.ts';
 import { normaliseSearchText, personSearchKey, type PersonSearchKey } from './search-key.ts';
 
-interface Entry {
-  item: Item<PersonSummary>;
-  name: string;
-  /** Name and other names, normalised. */
-  text: string;
-  /** `text` after a space: a word of it starts with w exactly when this includes ' ' + w. */
-  spaced: string;
-  phone: string;
-}
-
 /**
- * Keys and entries by item: an index snapshot after one change shares every other item with the
- * previous one, so only the changed person is normalised again (5,000 normalisations cost ~100 ms
- * on a slow phone; one costs nothing).
+ * Keys by item, for items the data Worker did not send a key with: an index snapshot after one
+ * change shares every other item with the previous one, so only the changed person is normalised
+ * again (5,000 normalisations cost ~100 ms on a slow phone; one costs nothing).
  */
 const keys = new WeakMap<Item<PersonSummary>, PersonSearchKey>();
-const entries = new WeakMap<Item<PersonSummary>, Entry>();
 
 function keyOf(item: Item<PersonSummary>): PersonSearchKey {
   // The data Worker sends the key with the item; computed here only for items made elsewhere.
@@ -33,16 +22,6 @@ function keyOf(item: Item<PersonSummary>): PersonSearchKey {
   let key = keys.get(item);
   if (!key) keys.set(item, (key = personSearchKey(item.summary)));
   return key;
-}
-
-function entryOf(item: Item<PersonSummary>): Entry {
-  let entry = entries.get(item);
-  if (!entry) {
-    const key = keyOf(item);
-    entry = { item, name: key.name, text: key.text, spaced: ` ${key.text}`, phone: key.phone };
-    entries.set(item, entry);
-  }
-  return entry;
 }
 
 /** Alphabetical on the normalised name (accents and case ignored, as French readers expect), then by id. */
@@ -81,28 +60,31 @@ function parse(query: string): Query {
 }
 
 /**
- * The rank of a match (lower is better), or -1 when the entry does not match. Plain loops and
- * string tests, no closure per entry: this runs for every person on the first key typed. The
- * weakest test (every word somewhere) comes first: most persons fail it, after one test instead of
- * three. A name starting with the query, or every word starting a word, implies it.
+ * The rank of a match (lower is better), or -1 when the person does not match. Plain loops and
+ * string tests on the key the data Worker made, no closure and no allocation per person: this runs
+ * for every person on the first key typed, possibly right after an unlock. The weakest test (every
+ * word somewhere) comes first: most persons fail it, after one test instead of three. A name
+ * starting with the query, or every word starting a word, implies it.
  */
-function rank(entry: Entry, q: Query): number {
+function rank(key: PersonSearchKey, q: Query): number {
   const { words, spacedWords } = q;
   if (words.length > 0) {
+    const { text } = key;
     let anywhere = true;
     for (let i = 0; i < words.length; i++) {
-      if (!entry.text.includes(words[i]!)) {
+      if (!text.includes(words[i]!)) {
         anywhere = false;
         break;
       }
     }
     if (anywhere) {
-      if (entry.name.startsWith(q.normalised)) return 0;
-      for (let i = 0; i < words.length; i++) if (!entry.spaced.includes(spacedWords[i]!)) return 2;
+      if (key.name.startsWith(q.normalised)) return 0;
+      // A word of the text starts with w: at its very start, or after a space.
+      for (let i = 0; i < words.length; i++) if (!text.startsWith(words[i]!) && !text.includes(spacedWords[i]!)) return 2;
       return 1;
     }
   }
-  if (q.phone !== null && entry.phone.includes(q.phone)) return 3;
+  if (q.phone !== null && key.phone.includes(q.phone)) return 3;
   return -1;
 }
 
@@ -122,8 +104,8 @@ function narrows(previous: Query, next: Query): boolean {
 export class PersonSearch {
   /** Every person, alphabetical. */
   readonly #order: Item<PersonSummary>[];
-  /** #order's search entries, made at the first search typed (or ahead, by `prepare`). */
-  #entries: Entry[] | null = null;
+  /** #order's search keys, gathered at the first search typed (or ahead, by `prepare`). */
+  #keys: PersonSearchKey[] | null = null;
   /** The last query and the positions (in #order) of its matches, for the next key typed. */
   #last: { query: Query; positions: Int32Array } | null = null;
 
@@ -132,7 +114,7 @@ export class PersonSearch {
    * persons added or changed since are sorted in (a pull page of persons, one edit), instead of
    * sorting 5,000 names again on the page's main thread. `change`: what changed from `previous`'s
    * items to these, when the index knows (IndexMirror.changesBetween): then the persons kept are
-   * found without comparing every item, and their search entries are kept too.
+   * found without comparing every item, and their search keys are kept too.
    */
   constructor(
     readonly items: readonly Item<PersonSummary>[],
@@ -149,33 +131,33 @@ export class PersonSearch {
   }
 
   /**
-   * The order of `next`'s items from this one's and `change`, with `next`'s entries when this one
+   * The order of `next`'s items from this one's and `change`, with `next`'s keys when this one
    * has them; null when the change does not account for `next`'s items (then found by comparing).
    */
   #apply(next: PersonSearch, change: IndexChange): Item<PersonSummary>[] | null {
     const { touched } = change;
     const added = (change.added as Item<PersonSummary>[]).slice().sort(compareItems);
     const order = this.#order;
-    const entries = this.#entries;
+    const keys = this.#keys;
     const merged: Item<PersonSummary>[] = [];
-    const mergedEntries: Entry[] | null = entries ? [] : null;
+    const mergedKeys: PersonSearchKey[] | null = keys ? [] : null;
     let j = 0;
     for (let i = 0; i < order.length; i++) {
       const item = order[i]!;
       if (touched.has(item.id)) continue;
       while (j < added.length && compareItems(added[j]!, item) < 0) {
-        mergedEntries?.push(entryOf(added[j]!));
+        mergedKeys?.push(keyOf(added[j]!));
         merged.push(added[j++]!);
       }
-      mergedEntries?.push(entries![i]!);
+      mergedKeys?.push(keys![i]!);
       merged.push(item);
     }
     for (; j < added.length; j++) {
-      mergedEntries?.push(entryOf(added[j]!));
+      mergedKeys?.push(keyOf(added[j]!));
       merged.push(added[j]!);
     }
     if (merged.length !== next.items.length) return null;
-    next.#entries = mergedEntries;
+    next.#keys = mergedKeys;
     return merged;
   }
 
@@ -194,11 +176,11 @@ export class PersonSearch {
   }
 
   /**
-   * Makes the search entries now (the page calls it when idle after showing the list), so that the
+   * Gathers the search keys now (the page calls it when idle after showing the list), so that the
    * first key typed does not pay for them, and the list's first render does not either.
    */
   prepare(): void {
-    this.#entries ??= this.#order.map(entryOf);
+    this.#keys ??= this.#order.map(keyOf);
   }
 
   /** Every person (alphabetical) for an empty query; else the matches, best first. */
@@ -209,19 +191,19 @@ export class PersonSearch {
       return [...this.#order];
     }
     this.prepare();
-    const entries = this.#entries!;
+    const keys = this.#keys!;
+    const order = this.#order;
     const last = this.#last;
     const candidates = last !== null && narrows(last.query, q) ? last.positions : null;
-    const count = candidates === null ? entries.length : candidates.length;
+    const count = candidates === null ? keys.length : candidates.length;
     const buckets: Item<PersonSummary>[][] = [[], [], [], []];
     const positions = new Int32Array(count);
     let matched = 0;
     for (let i = 0; i < count; i++) {
       const position = candidates === null ? i : candidates[i]!;
-      const entry = entries[position]!;
-      const r = rank(entry, q);
+      const r = rank(keys[position]!, q);
       if (r < 0) continue;
-      buckets[r]!.push(entry.item);
+      buckets[r]!.push(order[position]!);
       positions[matched++] = position;
     }
     this.#last = { query: q, positions: positions.subarray(0, matched) };

@@ -129,6 +129,13 @@ describe('VirtualList', () => {
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 10)));
     });
     expect(list.querySelectorAll('li').length).toBe(onScreen + 5);
+    // A keystroke's new result set: only the rows on screen in its task, the others after its paint.
+    renderList(items.filter((item) => item.name.includes('1')));
+    expect(list.querySelectorAll('li').length).toBe(onScreen);
+    await act(async () => {
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 10)));
+    });
+    expect(list.querySelectorAll('li').length).toBe(onScreen + 5);
   });
 
   it('shows the rows of a shorter result set when the list was scrolled far down', () => {
@@ -139,5 +146,21 @@ describe('VirtualList', () => {
     scrollY = 0;
     renderList(items.slice(0, 3));
     expect([...list.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['Personne 0', 'Personne 1', 'Personne 2']);
+  });
+
+  it('follows the page’s scrolling once the first rows are painted', async () => {
+    const list = renderList();
+    const nextFrame = () => act(async () => {
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 10)));
+    });
+    await nextFrame();
+    scrollY = 2_000 * 80;
+    act(() => {
+      window.dispatchEvent(new Event('scroll'));
+    });
+    await nextFrame();
+    const shown = [...list.querySelectorAll('a')].map((a) => a.textContent);
+    expect(shown).toContain('Personne 2000');
+    expect(shown).not.toContain('Personne 0');
   });
 });

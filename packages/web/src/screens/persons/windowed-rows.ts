@@ -1,6 +1,7 @@
 // The person list's rows, kept by hand rather than by React: a keystroke in the search changes
-// the items, and the rows near the viewport are patched in the same task, with one layout to
-// measure them (decision 015: React's render of the rows was most of a keystroke on a slow phone).
+// the items, and the rows on screen are patched in the same task, with one layout to measure them
+// (decision 015: React's render of the rows was most of a keystroke on a slow phone); the rows
+// just beyond the viewport follow once that is painted.
 // Only the rows near the viewport are in the DOM, so 5,000 persons cost the same as 30. The page
 // itself scrolls (one scroll on a phone, no nested scroll box); rows keep their natural height,
 // measured once rendered. Arrow keys, Page Up/Down, Home and End move the focus from row to row,
@@ -34,10 +35,11 @@ export class WindowedRows<T> {
   readonly #heights = new Map<string, number>();
   #offsets: Float64Array = new Float64Array(1);
   #range: Range;
-  /** No overscan until the first rows are painted: the list's first appearance is one short task. */
+  /**
+   * No overscan until the rows of new items are painted: the list's first appearance, and each
+   * keystroke of a search, fill, lay out and paint only the rows on screen.
+   */
   #overscan = 0;
-  /** Whether the overscan has been asked for (once the first rows are shown). */
-  #overscanAsked = false;
   /** The rendered rows, in order: #rows[i] shows item #range.start + i. */
   readonly #rows: HTMLLIElement[] = [];
   /** What each rendered row shows, and with which renderer: a row is filled again only when one changed. */
@@ -45,8 +47,11 @@ export class WindowedRows<T> {
   #pendingFocus: number | null = null;
   /** The item whose row holds the focus, to keep it there when rows are patched in place. */
   #focusedKey: string | null = null;
-  #frame = 0;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** The scroll handler's pending frame. */
+  #scrollFrame = 0;
+  /** The frame, then the task, after which the overscan is added. */
+  #overscanFrame = 0;
+  #overscanTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #resize: ResizeObserver | null;
   /** The list's width the rows were measured at; null until the first resize notice (read then, not forced at mount). */
   #width: number | null = null;
@@ -80,22 +85,22 @@ export class WindowedRows<T> {
   /** Shows `items`, rendered by `render`; a new renderer (other team names, say) fills every row again. */
   setItems(items: readonly T[], render: RowRenderer<T>): void {
     if (items === this.#items && render === this.#render) return;
+    const itemsChanged = items !== this.#items;
     this.#items = items;
     this.#render = render;
     this.#offsets = this.#measure();
+    if (itemsChanged) this.#overscan = 0;
     this.#update();
-    if (!this.#overscanAsked && items.length > 0) {
-      this.#overscanAsked = true;
-      this.#addOverscanAfterPaint();
-    }
+    if (itemsChanged && items.length > 0) this.#addOverscanAfterPaint();
   }
 
   destroy(): void {
     // In one DOM operation: at a screen change the list goes right after, with every row in it.
     this.#rows.length = 0;
     this.#list.replaceChildren();
-    cancelAnimationFrame(this.#frame);
-    clearTimeout(this.#timer);
+    cancelAnimationFrame(this.#scrollFrame);
+    cancelAnimationFrame(this.#overscanFrame);
+    clearTimeout(this.#overscanTimer);
     this.#resize?.disconnect();
     this.#list.removeEventListener('keydown', this.#onKeyDown);
     this.#list.removeEventListener('focusin', this.#onFocusIn);
@@ -109,8 +114,10 @@ export class WindowedRows<T> {
   }
 
   #addOverscanAfterPaint(): void {
-    this.#frame = requestAnimationFrame(() => {
-      this.#timer = setTimeout(() => {
+    cancelAnimationFrame(this.#overscanFrame);
+    clearTimeout(this.#overscanTimer);
+    this.#overscanFrame = requestAnimationFrame(() => {
+      this.#overscanTimer = setTimeout(() => {
         this.#overscan = OVERSCAN;
         this.#update();
       }, 0);
@@ -123,9 +130,9 @@ export class WindowedRows<T> {
   }
 
   readonly #onScroll = (): void => {
-    if (this.#frame) return;
-    this.#frame = requestAnimationFrame(() => {
-      this.#frame = 0;
+    if (this.#scrollFrame) return;
+    this.#scrollFrame = requestAnimationFrame(() => {
+      this.#scrollFrame = 0;
       // Most scroll frames keep the same rows: only a layout read, no DOM change.
       if (!sameRange(this.#range, this.#rangeAt(this.#list.getBoundingClientRect().top))) this.#update();
     });

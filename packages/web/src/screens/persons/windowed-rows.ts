@@ -1,7 +1,6 @@
 // The person list's rows, kept by hand rather than by React: a keystroke in the search changes
-// the items, and the rows on screen are patched in the same task, with one layout to measure them
-// (decision 015: React's render of the rows was most of a keystroke on a slow phone); the rows
-// just beyond the viewport follow once that is painted.
+// the items, and the rows near the viewport are patched in the same task, with one layout to
+// measure them (decision 015: React's render of the rows was most of a keystroke on a slow phone).
 // Only the rows near the viewport are in the DOM, so 5,000 persons cost the same as 30. The page
 // itself scrolls (one scroll on a phone, no nested scroll box); rows keep their natural height,
 // measured once rendered. Arrow keys, Page Up/Down, Home and End move the focus from row to row,
@@ -35,11 +34,10 @@ export class WindowedRows<T> {
   readonly #heights = new Map<string, number>();
   #offsets: Float64Array = new Float64Array(1);
   #range: Range;
-  /**
-   * No overscan until the rows of new items are painted: the list's first appearance, and each
-   * keystroke of a search, fill, lay out and paint only the rows on screen.
-   */
+  /** No overscan until the first rows are painted: the list's first appearance is one short task. */
   #overscan = 0;
+  /** Whether the overscan has been asked for (once the first rows are shown). */
+  #overscanAsked = false;
   /** The rendered rows, in order: #rows[i] shows item #range.start + i. */
   readonly #rows: HTMLLIElement[] = [];
   /** What each rendered row shows, and with which renderer: a row is filled again only when one changed. */
@@ -85,13 +83,14 @@ export class WindowedRows<T> {
   /** Shows `items`, rendered by `render`; a new renderer (other team names, say) fills every row again. */
   setItems(items: readonly T[], render: RowRenderer<T>): void {
     if (items === this.#items && render === this.#render) return;
-    const itemsChanged = items !== this.#items;
     this.#items = items;
     this.#render = render;
     this.#offsets = this.#measure();
-    if (itemsChanged) this.#overscan = 0;
     this.#update();
-    if (itemsChanged && items.length > 0) this.#addOverscanAfterPaint();
+    if (!this.#overscanAsked && items.length > 0) {
+      this.#overscanAsked = true;
+      this.#addOverscanAfterPaint();
+    }
   }
 
   destroy(): void {
@@ -114,8 +113,6 @@ export class WindowedRows<T> {
   }
 
   #addOverscanAfterPaint(): void {
-    cancelAnimationFrame(this.#overscanFrame);
-    clearTimeout(this.#overscanTimer);
     this.#overscanFrame = requestAnimationFrame(() => {
       this.#overscanTimer = setTimeout(() => {
         this.#overscan = OVERSCAN;

@@ -106,7 +106,8 @@ export function useIndexGroups<C extends Collection>(collection: C, field: keyof
  * current until a change notice drops it, so no read then), else read; read again whenever one of
  * `reloadKeys` is stored, and from the new client when the workspace re-opens (new keys after a
  * rotation: the screen stays mounted, what it shows stays until the new client answers). `read`
- * never rejects; undefined from it keeps what is shown. undefined until there is something to show.
+ * never rejects; undefined from it keeps what is shown. `value`: undefined until there is something
+ * to show for `key`; `last`: the last answer, whatever key it was for.
  */
 function useWorkerValue<T>(
   data: DataClient,
@@ -114,7 +115,7 @@ function useWorkerValue<T>(
   reloadKeys: readonly string[],
   primed: () => T | undefined,
   read: () => Promise<T | undefined>,
-): T | undefined {
+): { value: T | undefined; last: T | undefined } {
   const [state, setState] = useState<{ data: DataClient; key: string; value: T } | null>(null);
   const start = useRef<{ data: DataClient; key: string; value: T | undefined } | null>(null);
   const isCurrent = (held: { data: DataClient; key: string } | null) => held?.data === data && held.key === key;
@@ -133,8 +134,8 @@ function useWorkerValue<T>(
     if (!primedNow) load();
   }, [load, primedNow]);
   useReload(reloadKeys, load);
-  if (state?.key === key) return state.value;
-  return start.current?.key === key ? start.current.value : undefined;
+  if (state?.key === key) return { value: state.value, last: state.value };
+  return { value: start.current?.key === key ? start.current.value : undefined, last: state?.value };
 }
 
 const LOADING = { status: 'loading' } as const;
@@ -143,7 +144,7 @@ export function useRecord<C extends Collection>(collection: C, id: string): Reco
   const data = useData();
   const key = recordKey(collection, id);
   const found = (record: FullRecord<Fields>): RecordState<FieldsOf<C>> => ({ status: 'found', ...record, fields: record.fields as unknown as FieldsOf<C> });
-  const value = useWorkerValue<RecordState<FieldsOf<C>>>(
+  const { value } = useWorkerValue<RecordState<FieldsOf<C>>>(
     data,
     key,
     [key],
@@ -170,48 +171,32 @@ export function useRecords<C extends Collection>(collection: C, ids: readonly st
   type Shown = { id: string; fields: FieldsOf<C>; pending: boolean }[];
   const data = useData();
   const joined = ids.join(',');
-  const [state, setState] = useState<{ data: DataClient; key: string; value: Shown } | null>(null);
-  const stateKey = `${collection}:${joined}`;
-  // Records a group's answer brought (data/client.ts primed): shown in the same render as the
-  // group, without a second round trip. Computed once per set of ids, so the array stays the same.
-  // Per client: a workspace re-opened with new keys reads them again (useWorkerValue).
-  const primed = useRef<{ data: DataClient; key: string; value: Shown | null } | null>(null);
-  if ((state?.data !== data || state.key !== stateKey) && (primed.current?.data !== data || primed.current.key !== stateKey)) {
-    const records = joined === '' ? null : data.primed(collection, joined.split(','));
-    primed.current = { data, key: stateKey, value: records && records.map((r) => ({ id: r.id, fields: r.fields as unknown as FieldsOf<C>, pending: r.pending })) };
-  }
-  const generation = useRef(0);
-  const load = useCallback(() => {
-    const mine = ++generation.current;
-    const list = joined === '' ? [] : joined.split(',');
-    if (list.length === 0) {
-      setState({ data, key: stateKey, value: [] });
-      return;
-    }
-    data.request('readMany', { collection, ids: list }).then(
-      (records) => {
-        if (mine !== generation.current) return;
-        setState({ data, key: stateKey, value: records.map((r) => ({ id: r.id, fields: r.fields as unknown as FieldsOf<C>, pending: r.pending })) });
-      },
-      (error: unknown) => {
-        if (!(error instanceof LockedError)) console.error('cannot read records', error);
-      },
-    );
-  }, [data, collection, joined, stateKey]);
-  useEffect(() => {
-    // Primed records are the current ones (a change since would have dropped them): no read.
-    if (primed.current?.data === data && primed.current.key === stateKey && primed.current.value !== null) return;
-    load();
-  }, [load, data, stateKey]);
+  const shown = (records: readonly FullRecord<Fields>[]): Shown => records.map((r) => ({ id: r.id, fields: r.fields as unknown as FieldsOf<C>, pending: r.pending }));
   const keys = useMemo(() => (joined === '' ? [] : joined.split(',').map((id) => recordKey(collection, id))), [collection, joined]);
-  useReload(keys, load);
-  if (state?.key === stateKey) return state.value;
-  if (primed.current?.key === stateKey && primed.current.value !== null) return primed.current.value;
+  const { value, last } = useWorkerValue<Shown>(
+    data,
+    `${collection}:${joined}`,
+    keys,
+    // Records a group's answer brought (data/client.ts primed): shown in the same render as the
+    // group, without a second round trip.
+    () => {
+      const records = joined === '' ? null : data.primed(collection, joined.split(','));
+      return records ? shown(records) : undefined;
+    },
+    () =>
+      joined === ''
+        ? Promise.resolve([])
+        : data.request('readMany', { collection, ids: joined.split(',') }).then(shown, (error: unknown) => {
+            if (!(error instanceof LockedError)) console.error('cannot read records', error);
+            return undefined;
+          }),
+  );
+  if (value !== undefined) return value;
   // Some of these records were shown already (one was added to a list): they stay on screen while
   // the others are read, rather than the list emptying for a moment.
-  if (state !== null && joined !== '') {
+  if (last !== undefined && joined !== '') {
     const wanted = new Set(joined.split(','));
-    const kept = state.value.filter((record) => wanted.has(record.id));
+    const kept = last.filter((record) => wanted.has(record.id));
     if (kept.length > 0) return kept;
   }
   return null;
@@ -287,21 +272,18 @@ export function usePersonSearch(query: string): Item<SummaryOf<'person'>>[] | nu
 export function useHistory(collection: Collection, id: string): HistoryEntry[] {
   const data = useData();
   const key = historyKey(collection, id);
-  const entries = useWorkerValue(
+  const { value } = useWorkerValue(
     data,
     key,
     [key],
     () => data.primedHistory(collection, id),
     () =>
-      data.request('history', { collection, id }).then(
-        (found) => found,
-        (error: unknown) => {
-          if (!(error instanceof LockedError)) console.error('cannot read history', error);
-          return undefined;
-        },
-      ),
+      data.request('history', { collection, id }).catch((error: unknown) => {
+        if (!(error instanceof LockedError)) console.error('cannot read history', error);
+        return undefined;
+      }),
   );
-  return entries ?? EMPTY;
+  return value ?? EMPTY;
 }
 
 const EMPTY: HistoryEntry[] = [];

@@ -89,8 +89,7 @@ export function PersonListScreen() {
 
   const conflicted = useMemo(() => conflictedPersons(conflicts ?? []), [conflicts]);
   const teamNames = useMemo(() => new Map(teams.map((t) => [t.id, t.name])), [teams]);
-  const source = found;
-  const { shown, hiddenOut } = useMemo(() => activeFilter(source ?? [], includeOut), [source, includeOut]);
+  const { shown, hiddenOut } = useMemo(() => activeFilter(found ?? [], includeOut), [found, includeOut]);
   const renderRow = useCallback(
     (row: HTMLLIElement, item: PersonRowItem) => fillPersonRow(row, item, { conflicted, teamNames, today }),
     [conflicted, teamNames, today],
@@ -134,11 +133,11 @@ export function PersonListScreen() {
 
   const total = all?.length ?? 0;
   let count: string;
-  if (source === null) count = 'Chargement…';
+  if (found === null) count = 'Chargement…';
   else if (total === 0) count = 'Aucune personne enregistrée pour le moment.';
   else if (shown.length === 0) count = searching ? `Aucune personne ne correspond à « ${query.trim()} ».` : 'Aucune personne dans la file active.';
   else count = `${searching ? plural(shown.length, 'personne trouvée', 'personnes trouvées') : plural(shown.length, 'personne', 'personnes')}.`;
-  if (source !== null && hiddenOut > 0) {
+  if (found !== null && hiddenOut > 0) {
     count += hiddenOut === 1 ? ' 1 autre, sortie de la file active, est masquée.' : ` ${hiddenOut} autres, sorties de la file active, sont masquées.`;
   }
 

@@ -1,6 +1,6 @@
-import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
+import { Suspense, useEffect, useSyncExternalStore } from 'react';
 import { useController } from './context.ts';
-import { loadReadyApp, preloadReadyApp } from './ready-app.ts';
+import { preloadReadyApp, readyApp } from './ready-app.ts';
 import { navigate, useRoute } from './router.tsx';
 import { paths, type Route } from './routes.ts';
 import type { AppState } from '../session/controller.ts';
@@ -27,8 +27,8 @@ function redirectFor(state: AppState, route: Route): string | null {
   return null;
 }
 
-/** The unlocked app, in its own chunk (ReadyApp.tsx). */
-const ReadyApp = lazy(loadReadyApp);
+/** The unlocked app, in its own chunk (ReadyApp.tsx), rendered at once when it loaded while the password was typed. */
+const ReadyApp = readyApp.Component;
 
 function Opening() {
   return (

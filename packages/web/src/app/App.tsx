@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useSyncExternalStore } from 'react';
+import { Suspense, useDeferredValue, useEffect, useSyncExternalStore } from 'react';
 import { useController } from './context.ts';
 import { preloadReadyApp, readyApp } from './ready-app.ts';
 import { navigate, useRoute } from './router.tsx';
@@ -38,6 +38,23 @@ function Opening() {
   );
 }
 
+/**
+ * The unlocked app, first rendered in a deferred pass. The state store is read with
+ * useSyncExternalStore, whose updates render synchronously: the whole app's first render, its
+ * layout (forced by the title's focus) and paint made one task of 77 ms on a slowed phone after a
+ * login. Deferred, React renders it in slices, commits it, and the layout falls in a task of its
+ * own; the opening screen shows meanwhile (one frame, usually).
+ */
+function Unlocked({ state, route }: { state: Extract<AppState, { status: 'ready' }>; route: Route }) {
+  const shown = useDeferredValue(true, false);
+  if (!shown) return <Opening />;
+  return (
+    <Suspense fallback={<Opening />}>
+      <ReadyApp state={state} route={route} />
+    </Suspense>
+  );
+}
+
 export function App() {
   const controller = useController();
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
@@ -69,10 +86,6 @@ export function App() {
     case 'pending':
       return <PendingScreen me={state.session.me} />;
     case 'ready':
-      return (
-        <Suspense fallback={<Opening />}>
-          <ReadyApp state={state} route={route} />
-        </Suspense>
-      );
+      return <Unlocked state={state} route={route} />;
   }
 }

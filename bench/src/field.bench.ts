@@ -464,6 +464,8 @@ interface WarmResults extends Measures {
 }
 
 function fmtTasks(tasks: TaskSummary): string {
-  return tasks.longestMainTasks.map((t) => `${t.durMs.toFixed(0)} ms at +${(t.startMs / 1000).toFixed(1)} s`).join(', ');
+  return tasks.longestMainTasks
+    .map((t) => `${t.durMs.toFixed(0)} ms at +${(t.startMs / 1000).toFixed(1)} s${Number.isNaN(t.cpuMs) ? '' : ` (${t.cpuMs.toFixed(0)} ms on a CPU)`}`)
+    .join(', ');
 }
 

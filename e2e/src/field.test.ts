@@ -20,6 +20,7 @@ import {
   mainNavigation,
   openPerson,
   personLink,
+  renderedText,
   shownField,
   syncStatusText,
   syncUntil,
@@ -390,10 +391,10 @@ describe.each(BACKENDS)('field app in Chromium on %s', (kind) => {
     );
     // The edited values replaced the first ones (which only the history section still shows).
     expect(await shownField(b, 'description')).toBe(descriptionEdited);
-    expect(await b.getByRole('region', { name: 'Lieux fréquentés' }).innerText()).not.toContain(placeRemoved);
-    expect(await b.getByRole('region', { name: 'Passages et rencontres' }).innerText()).not.toContain(passageComment);
-    expect(await b.getByRole('region', { name: 'Liens familiaux' }).innerText()).not.toContain(relation);
-    expect(await b.getByRole('region', { name: /^Commentaires/ }).innerText()).not.toContain(personComment);
+    expect(await renderedText(b.getByRole('region', { name: 'Lieux fréquentés' }))).not.toContain(placeRemoved);
+    expect(await renderedText(b.getByRole('region', { name: 'Passages et rencontres' }))).not.toContain(passageComment);
+    expect(await renderedText(b.getByRole('region', { name: 'Liens familiaux' }))).not.toContain(relation);
+    expect(await renderedText(b.getByRole('region', { name: /^Commentaires/ }))).not.toContain(personComment);
     // The history is rendered once scrolled to (decision 015), as a person reads it: in the next frame.
     const historySection = b.getByRole('region', { name: 'Historique' });
     await historySection.scrollIntoViewIfNeeded();

@@ -41,11 +41,19 @@ describe('trace', () => {
     ];
     const summary = summariseTasks(events);
     expect(summary.longestMainTaskMs).toBe(120);
-    expect(summary.longestMainTasks[0]).toEqual({ startMs: 1000, durMs: 120 });
+    expect(summary.longestMainTasks[0]).toEqual({ startMs: 1000, durMs: 120, cpuMs: Number.NaN });
     expect(summary.mainBusyMs).toBe(210);
     expect(summary.mainLongTasks).toBe(2);
     expect(summary.workerBusyMs).toBe(500);
     expect(summariseTasks(events, 2_500_000).longestMainTaskMs).toBe(60);
+  });
+
+  it('tells the CPU time of the longest tasks when the trace has it', () => {
+    const events = [meta(1, 1, 'CrRendererMain'), { ...task(1, 1, 0, 121_000), tdur: 20_000 }, { ...task(1, 1, 500_000, 40_000), tdur: 38_000 }];
+    expect(summariseTasks(events).longestMainTasks).toEqual([
+      { startMs: 0, durMs: 121, cpuMs: 20 },
+      { startMs: 500, durMs: 40, cpuMs: 38 },
+    ]);
   });
 
   it('splits the main thread time into self time per event', () => {

@@ -12,6 +12,8 @@ export interface TraceEvent {
   ts: number;
   /** Microseconds, for complete ('X') events. */
   dur?: number;
+  /** Microseconds the thread ran on a CPU during the event (its wall time, dur, also counts the time it waited for one). */
+  tdur?: number;
   args?: { name?: string };
 }
 
@@ -103,8 +105,12 @@ const TASK_NAMES = new Set(['ThreadControllerImpl::RunTask', 'ThreadPool_RunTask
 export interface TaskSummary {
   /** Longest task of a page main thread (ms). */
   longestMainTaskMs: number;
-  /** The longest main-thread tasks, longest first: when they started (ms after `fromUs`) and how long they ran. */
-  longestMainTasks: { startMs: number; durMs: number }[];
+  /**
+   * The longest main-thread tasks, longest first: when they started (ms after `fromUs`), how long
+   * they lasted, and how much of that the thread ran on a CPU (NaN when the trace does not say): a
+   * task far longer than its CPU time waited for a core the Workers, the server or the browser had.
+   */
+  longestMainTasks: { startMs: number; durMs: number; cpuMs: number }[];
   /** Time the page main thread spent in tasks (ms). */
   mainBusyMs: number;
   /** Time the dedicated Worker threads spent in tasks, all together (ms). */
@@ -117,13 +123,13 @@ export interface TaskSummary {
 export function summariseTasks(events: readonly TraceEvent[], fromUs = -Infinity, toUs = Infinity): TaskSummary {
   const threadNames = new Map<string, string>();
   for (const e of events) if (e.ph === 'M' && e.args?.name !== undefined) threadNames.set(`${e.pid}:${e.tid}`, e.args.name);
-  const main: { ts: number; dur: number }[] = [];
+  const main: { ts: number; dur: number; tdur?: number }[] = [];
   const byWorker = new Map<string, { ts: number; dur: number }[]>();
   for (const e of events) {
     if (e.ph !== 'X' || e.dur === undefined || e.ts < fromUs || e.ts > toUs) continue;
     const key = `${e.pid}:${e.tid}`;
     const thread = threadNames.get(key) ?? '';
-    if (thread === 'CrRendererMain' && e.name === 'ThreadControllerImpl::RunTask') main.push({ ts: e.ts, dur: e.dur });
+    if (thread === 'CrRendererMain' && e.name === 'ThreadControllerImpl::RunTask') main.push({ ts: e.ts, dur: e.dur, tdur: e.tdur });
     else if (thread.startsWith('DedicatedWorker')) {
       const list = byWorker.get(key) ?? [];
       list.push({ ts: e.ts, dur: e.dur });
@@ -136,7 +142,7 @@ export function summariseTasks(events: readonly TraceEvent[], fromUs = -Infinity
   for (const list of byWorker.values()) workerBusy += unionLength(list);
   return {
     longestMainTaskMs: (longest[0]?.dur ?? 0) / 1000,
-    longestMainTasks: longest.map((t) => ({ startMs: (t.ts - start) / 1000, durMs: t.dur / 1000 })),
+    longestMainTasks: longest.map((t) => ({ startMs: (t.ts - start) / 1000, durMs: t.dur / 1000, cpuMs: t.tdur === undefined ? NaN : t.tdur / 1000 })),
     mainBusyMs: unionLength(main) / 1000,
     workerBusyMs: workerBusy / 1000,
     mainLongTasks: main.filter((t) => t.dur > 50_000).length,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { Device } from '../harness/device.ts';
 import { REPO_ROOT } from '../harness/paths.ts';
-import { mainNavigation, syncUntil, waitForHeading } from './relais.ts';
+import { mainNavigation, renderedText, syncUntil, waitForHeading } from './relais.ts';
 
 /**
  * Goes to an address inside the running app the way its own links do (History API), without
@@ -25,9 +25,9 @@ export async function navTo(page: Page, label: string, heading: string | RegExp 
   await waitForHeading(page, heading);
 }
 
-/** The text of the screen shown (its <main>), spaces collapsed. */
+/** The text of the screen shown (its <main>), spaces collapsed, as a person scrolling through it reads it. */
 export async function screenText(page: Page): Promise<string> {
-  return (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+  return (await renderedText(page.locator('main'))).replace(/\s+/g, ' ');
 }
 
 /** Syncs `page` until its screen shows every text of `texts`, reopening the screen with `open` each round. */

@@ -148,10 +148,38 @@ export async function editPerson(device: Device, name: string, fields: PersonFie
   await waitForHeading(page, fields.name ?? name);
 }
 
+// Evaluated in the page (the e2e project has no DOM types). The browser skips the parts of a screen
+// styled content-visibility: auto (the person file's sections) until they are scrolled near, and
+// innerText leaves them out meanwhile: they are rendered for the reading, then given back.
+const RENDER_SKIPPED = `(() => {
+  for (const el of document.querySelectorAll('*')) {
+    if (getComputedStyle(el).contentVisibility !== 'auto') continue;
+    el.setAttribute('data-e2e-rendered', '');
+    el.style.contentVisibility = 'visible';
+  }
+})()`;
+const SKIP_AGAIN = `(() => {
+  for (const el of document.querySelectorAll('[data-e2e-rendered]')) {
+    el.style.contentVisibility = '';
+    el.removeAttribute('data-e2e-rendered');
+  }
+})()`;
+
+/** The text a reader finds in the element by scrolling through it (innerText: hidden text left out). */
+export async function renderedText(locator: Locator): Promise<string> {
+  const page = locator.page();
+  await page.evaluate(RENDER_SKIPPED);
+  try {
+    return await locator.innerText();
+  } finally {
+    await page.evaluate(SKIP_AGAIN);
+  }
+}
+
 /** The value shown for one field on the person's file (the <dd> after its <dt>). */
 export async function shownField(page: Page, field: keyof PersonFields): Promise<string> {
   const term = page.locator('dl.person-fields dt', { hasText: new RegExp(`^${escapeRegExp(PERSON_LABELS[field])}$`) });
-  return (await term.locator('xpath=following-sibling::dd[1]').innerText()).trim();
+  return (await renderedText(term.locator('xpath=following-sibling::dd[1]'))).trim();
 }
 
 export function syncBar(page: Page): Locator {

@@ -16,7 +16,9 @@ describe('warmUpRendering', () => {
     const host = appended[0] as HTMLElement;
     expect(host.getAttribute('aria-hidden')).toBe('true');
     expect(host.style.visibility).toBe('hidden');
-    expect(host.querySelector('.person-row .badge.team')).not.toBeNull();
+    for (const selector of ['.app-header .session-actions', '.main-nav .bottom-bar .nav-icon', '.main-nav .admin-links', '.sync-bar .pill', '.shell-body', '.person-row .badge.team', '.person-file .file-nav', '.person-file .alert-banner h2']) {
+      expect(host.querySelector(selector), selector).not.toBeNull();
+    }
     expect(host.isConnected).toBe(false);
     expect(document.body.innerHTML).toBe(before);
     append.mockRestore();

@@ -5,19 +5,38 @@
 // password is typed or derived (in the task after the unlocked app's code and stylesheet arrived),
 // the first render after the keys only lays out the boxes (decision 015).
 
-/** The markup of a person list screen and its shell, with the classes the stylesheets style: no data, only samples of each kind of text. */
+/**
+ * The markup of the shell (header, sync bar, admin links, bottom bar and its icons), a person list
+ * screen and the top of a person's file, with the classes the stylesheets style: no data, only
+ * samples of each kind of text. Kept close to Shell.tsx, SyncStatusBar.tsx, PersonListScreen.tsx,
+ * person-row.ts and PersonFileScreen.tsx: an element missing here is laid out cold at the first
+ * real render (warm-up.test.ts checks the main ones are here).
+ */
+const ICON = '<svg class="nav-icon" viewBox="0 0 24 24" width="22" height="22"><path d="M4 6h3M10 6h10" fill="none" stroke="currentColor" stroke-width="2"></path></svg>';
 const SAMPLE = `
+<a class="skip-link" href="#">Aller au contenu</a>
 <header class="app-header"><div class="brand-row"><p class="brand">Relais <span class="org">Organisation</span></p>
-<div class="session-actions"><button type="button" class="secondary small">Verrouiller</button></div></div></header>
-<nav class="main-nav"><ul><li><a href="#">Personnes</a></li></ul></nav>
+<div class="session-actions"><button type="button" class="secondary small">Verrouiller</button><button type="button" class="secondary small">Se déconnecter</button></div></div></header>
+<nav class="main-nav"><ul class="admin-links"><li><a href="#" aria-current="page">Paramètres</a></li></ul>
+<ul class="bottom-bar"><li><a href="#" aria-current="page">${ICON}<span>Personnes</span></a></li><li><button type="button" class="plus">${ICON}<span>Plus</span></button></li></ul></nav>
+<section class="sync-bar"><div class="sync-state"><span class="pill online"><span class="dot"></span>En ligne</span><span class="pending">Rien en attente</span><span class="syncing">Synchronisation…</span></div>
+<p class="first-sync">Première synchronisation</p><p class="last-sync">Dernière synchronisation : 08:06</p><button type="button" class="secondary small">Synchroniser</button></section>
+<div class="shell-body with-admin-links">
 <main class="persons-screen"><div class="title-row"><h1>Personnes</h1><a href="#" class="button primary small new-person">Nouvelle personne</a></div>
 <p class="sync-progress">Synchronisation…</p>
 <div class="search"><label>Rechercher une personne</label><p class="hint">Nom, surnom ou téléphone ; accents facultatifs.</p><input type="search"></div>
-<div class="status-message result-count">5 000 personnes.</div>
+<div class="field checkbox"><input type="checkbox"><label>Inclure les personnes sorties de la file active</label></div>
+<div class="result-count">5 000 personnes.</div>
 <ul class="person-list virtual"><li><a href="#" class="person-row"><span class="person-name">Hélène Diallo</span>
 <span class="person-meta"><span class="other-names">Lili</span><span> · </span><span class="age">45 ans</span></span>
 <span class="badges"><span class="badge alert-badge"><span>⚠ </span>Alerte</span><span class="badge danger">Très vulnérable</span><span class="badge muted">Hors file active</span><span class="badge team">Maraude</span></span></a></li></ul>
-</main>`;
+</main>
+<main class="person-file"><p class="breadcrumb"><a href="#">← Personnes</a></p>
+<div class="title-row"><h1>Hélène Diallo</h1><a href="#" class="button primary">Modifier</a></div>
+<p class="person-summary"><span>45 ans</span><span class="badge danger">Très vulnérable</span><span class="badge muted">Hors file active depuis le 24/11/2026</span></p>
+<section class="alert-banner"><h2><span>⚠ </span>Alertes</h2><p>Alerte</p></section>
+<nav class="file-nav"><ul><li><a href="#">Informations</a></li><li><a href="#">Passages, rencontres</a></li></ul></nav>
+</main></div>`;
 
 let done = false;
 

@@ -1,4 +1,5 @@
-import { Suspense, useDeferredValue, useEffect, useSyncExternalStore } from 'react';
+import { Suspense, useEffect, useSyncExternalStore } from 'react';
+import { DeferredMount } from './deferred-mount.ts';
 import { useController } from './context.ts';
 import { preloadReadyApp, readyApp } from './ready-app.ts';
 import { navigate, useRoute } from './router.tsx';
@@ -38,20 +39,14 @@ function Opening() {
   );
 }
 
-/**
- * The unlocked app, first rendered in a deferred pass. The state store is read with
- * useSyncExternalStore, whose updates render synchronously: the whole app's first render, its
- * layout (forced by the title's focus) and paint made one task of 77 ms on a slowed phone after a
- * login. Deferred, React renders it in slices, commits it, and the layout falls in a task of its
- * own; the opening screen shows meanwhile (one frame, usually).
- */
+/** The unlocked app, its first render deferred (deferred-mount.ts). */
 function Unlocked({ state, route }: { state: Extract<AppState, { status: 'ready' }>; route: Route }) {
-  const shown = useDeferredValue(true, false);
-  if (!shown) return <Opening />;
   return (
-    <Suspense fallback={<Opening />}>
-      <ReadyApp state={state} route={route} />
-    </Suspense>
+    <DeferredMount fallback={<Opening />}>
+      <Suspense fallback={<Opening />}>
+        <ReadyApp state={state} route={route} />
+      </Suspense>
+    </DeferredMount>
   );
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 describe('warmUpRendering', () => {
-  it('lays out a hidden sample once and leaves nothing behind', async () => {
+  it('lays out the hidden samples once, one per call, and leaves nothing behind', async () => {
     vi.resetModules();
     const { warmUpRendering } = await import('./warm-up.ts');
     const appended: Node[] = [];
@@ -10,16 +10,23 @@ describe('warmUpRendering', () => {
       HTMLElement.prototype.append.apply(this, nodes);
     });
     const before = document.body.innerHTML;
-    warmUpRendering();
-    warmUpRendering();
+    expect(warmUpRendering()).toBe(true);
     expect(appended).toHaveLength(1);
-    const host = appended[0] as HTMLElement;
-    expect(host.getAttribute('aria-hidden')).toBe('true');
-    expect(host.style.visibility).toBe('hidden');
-    for (const selector of ['.app-header .session-actions', '.main-nav .bottom-bar .nav-icon', '.main-nav .admin-links', '.sync-bar .pill', '.shell-body', '.person-row .badge.team', '.person-file .file-nav', '.person-file .alert-banner h2']) {
-      expect(host.querySelector(selector), selector).not.toBeNull();
+    expect(warmUpRendering()).toBe(false);
+    expect(warmUpRendering()).toBe(false);
+    expect(appended).toHaveLength(2);
+    const [shell, file] = appended as HTMLElement[];
+    for (const host of [shell!, file!]) {
+      expect(host.getAttribute('aria-hidden')).toBe('true');
+      expect(host.style.visibility).toBe('hidden');
+      expect(host.isConnected).toBe(false);
     }
-    expect(host.isConnected).toBe(false);
+    for (const selector of ['.app-header .session-actions', '.main-nav .bottom-bar .nav-icon', '.main-nav .admin-links', '.sync-bar .pill', '.shell-body', '.person-row .badge.team']) {
+      expect(shell!.querySelector(selector), selector).not.toBeNull();
+    }
+    for (const selector of ['.shell-body .person-file .file-nav', '.person-file .alert-banner h2', '.person-file .person-summary .badge']) {
+      expect(file!.querySelector(selector), selector).not.toBeNull();
+    }
     expect(document.body.innerHTML).toBe(before);
     append.mockRestore();
   });
@@ -31,7 +38,8 @@ describe('warmUpRendering', () => {
     header.className = 'app-header';
     document.body.append(header);
     const append = vi.spyOn(document.body, 'append');
-    warmUpRendering();
+    expect(warmUpRendering()).toBe(false);
+    expect(warmUpRendering()).toBe(false);
     expect(append).not.toHaveBeenCalled();
     header.remove();
     append.mockRestore();

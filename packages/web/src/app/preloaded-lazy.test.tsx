@@ -1,7 +1,7 @@
 import { act, Suspense } from 'react';
 import { describe, expect, it } from 'vitest';
 import { reactRootPerTest } from '../test/react-root.ts';
-import { preloadedLazy } from './preloaded-lazy.ts';
+import { preloadedLazy, type PreloadedLazy } from './preloaded-lazy.ts';
 
 function Content({ text }: { text: string }) {
   return <p>{text}</p>;
@@ -15,6 +15,14 @@ function recorder(container: HTMLElement): { seen: string[]; stop: () => void } 
   return { seen, stop: () => observer.disconnect() };
 }
 
+function inSuspense(entry: PreloadedLazy<{ text: string }>) {
+  return (
+    <Suspense fallback={<p>Ouverture…</p>}>
+      <entry.Component text="prêt" />
+    </Suspense>
+  );
+}
+
 describe('preloadedLazy', () => {
   const t = reactRootPerTest();
 
@@ -26,13 +34,7 @@ describe('preloadedLazy', () => {
     });
     await entry.load();
     const { seen, stop } = recorder(t.container);
-    act(() =>
-      t.root.render(
-        <Suspense fallback={<p>Ouverture…</p>}>
-          <entry.Component text="prêt" />
-        </Suspense>,
-      ),
-    );
+    act(() => t.root.render(inSuspense(entry)));
     // Synchronously after the first render: no microtask, no retry, no timer.
     expect(t.container.textContent).toBe('prêt');
     await Promise.resolve();
@@ -48,13 +50,7 @@ describe('preloadedLazy', () => {
       loads += 1;
       return new Promise<{ default: typeof Content }>((r) => (resolve = r));
     });
-    act(() =>
-      t.root.render(
-        <Suspense fallback={<p>Ouverture…</p>}>
-          <entry.Component text="prêt" />
-        </Suspense>,
-      ),
-    );
+    act(() => t.root.render(inSuspense(entry)));
     expect(t.container.textContent).toBe('Ouverture…');
     void entry.load();
     expect(loads).toBe(1);

@@ -100,7 +100,6 @@ export function useIndexGroups<C extends Collection>(collection: C, field: keyof
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }
 
-/** One full document, decrypted on demand; follows later changes of the record. */
 /**
  * What `data`'s Worker answers for `key`: at the first render, what was read ahead (`primed`:
  * current until a change notice drops it, so no read then), else read; read again whenever one of
@@ -140,6 +139,7 @@ function useWorkerValue<T>(
 
 const LOADING = { status: 'loading' } as const;
 
+/** One full document, decrypted on demand; follows later changes of the record. */
 export function useRecord<C extends Collection>(collection: C, id: string): RecordState<FieldsOf<C>> {
   const data = useData();
   const key = recordKey(collection, id);
@@ -171,8 +171,10 @@ export function useRecords<C extends Collection>(collection: C, ids: readonly st
   type Shown = { id: string; fields: FieldsOf<C>; pending: boolean }[];
   const data = useData();
   const joined = ids.join(',');
+  // The ids by value: a new array of the same ids (each render of the caller) reads nothing again.
+  const list = useMemo(() => (joined === '' ? [] : joined.split(',')), [joined]);
   const shown = (records: readonly FullRecord<Fields>[]): Shown => records.map((r) => ({ id: r.id, fields: r.fields as unknown as FieldsOf<C>, pending: r.pending }));
-  const keys = useMemo(() => (joined === '' ? [] : joined.split(',').map((id) => recordKey(collection, id))), [collection, joined]);
+  const keys = useMemo(() => list.map((id) => recordKey(collection, id)), [collection, list]);
   const { value, last } = useWorkerValue<Shown>(
     data,
     `${collection}:${joined}`,
@@ -180,13 +182,13 @@ export function useRecords<C extends Collection>(collection: C, ids: readonly st
     // Records a group's answer brought (data/client.ts primed): shown in the same render as the
     // group, without a second round trip.
     () => {
-      const records = joined === '' ? null : data.primed(collection, joined.split(','));
+      const records = list.length === 0 ? null : data.primed(collection, list);
       return records ? shown(records) : undefined;
     },
     () =>
-      joined === ''
+      list.length === 0
         ? Promise.resolve([])
-        : data.request('readMany', { collection, ids: joined.split(',') }).then(shown, (error: unknown) => {
+        : data.request('readMany', { collection, ids: list }).then(shown, (error: unknown) => {
             if (!(error instanceof LockedError)) console.error('cannot read records', error);
             return undefined;
           }),
@@ -194,8 +196,8 @@ export function useRecords<C extends Collection>(collection: C, ids: readonly st
   if (value !== undefined) return value;
   // Some of these records were shown already (one was added to a list): they stay on screen while
   // the others are read, rather than the list emptying for a moment.
-  if (last !== undefined && joined !== '') {
-    const wanted = new Set(joined.split(','));
+  if (last !== undefined && list.length > 0) {
+    const wanted = new Set(list);
     const kept = last.filter((record) => wanted.has(record.id));
     if (kept.length > 0) return kept;
   }

@@ -20,7 +20,7 @@ export const readyApp = preloadedLazy<ReadyAppProps>(() =>
     .then(() => import('./ReadyApp.tsx'))
     .then((module) => {
       // Its stylesheet is in: the browser's first rendering of it can be done ahead (warm-up.ts).
-      warmUpWhenIdle();
+      warmUpWhenIdle('shell', 200);
       return module;
     }),
 );

@@ -10,10 +10,11 @@ describe('warmUpRendering', () => {
       HTMLElement.prototype.append.apply(this, nodes);
     });
     const before = document.body.innerHTML;
-    expect(warmUpRendering()).toBe(true);
+    expect(warmUpRendering('shell')).toBe(true);
     expect(appended).toHaveLength(1);
-    expect(warmUpRendering()).toBe(false);
-    expect(warmUpRendering()).toBe(false);
+    expect(warmUpRendering('shell')).toBe(false);
+    expect(warmUpRendering('file')).toBe(true);
+    expect(warmUpRendering('file')).toBe(false);
     expect(appended).toHaveLength(2);
     const [shell, file] = appended as HTMLElement[];
     for (const host of [shell!, file!]) {
@@ -31,17 +32,23 @@ describe('warmUpRendering', () => {
     append.mockRestore();
   });
 
-  it('does nothing once the unlocked app is on the page', async () => {
+  it('does nothing for a screen already rendered for real', async () => {
     vi.resetModules();
     const { warmUpRendering } = await import('./warm-up.ts');
     const header = document.createElement('header');
     header.className = 'app-header';
     document.body.append(header);
     const append = vi.spyOn(document.body, 'append');
-    expect(warmUpRendering()).toBe(false);
-    expect(warmUpRendering()).toBe(false);
+    expect(warmUpRendering('shell')).toBe(false);
+    expect(append).not.toHaveBeenCalled();
+    const file = document.createElement('main');
+    file.className = 'person-file';
+    document.body.append(file);
+    append.mockClear();
+    expect(warmUpRendering('file')).toBe(false);
     expect(append).not.toHaveBeenCalled();
     header.remove();
+    file.remove();
     append.mockRestore();
   });
 });

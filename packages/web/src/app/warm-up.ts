@@ -40,37 +40,43 @@ const FILE_SAMPLE = `
 <nav class="file-nav"><ul><li><a href="#">Informations</a></li><li><a href="#">Passages, rencontres</a></li></ul></nav>
 </main></div>`;
 
-const SAMPLES = [SHELL_SAMPLE, FILE_SAMPLE];
-let next = 0;
+/**
+ * Each sample, and what on the page shows it was rendered for real (warming it then is pointless).
+ * The shell's is laid out while the password is typed or derived; the file's once the person list
+ * is shown: laid out earlier, it fell between the person index's arrival and the list's render
+ * when the password was submitted at once (a password manager), on the warm start's path.
+ */
+const SAMPLES = {
+  shell: { markup: SHELL_SAMPLE, rendered: '.app-header' },
+  file: { markup: FILE_SAMPLE, rendered: '.person-file' },
+} as const;
+export type WarmUpSample = keyof typeof SAMPLES;
+const warmed = new Set<WarmUpSample>();
 
 /**
- * Lays out the next sample once, out of sight and out of the accessibility tree, then removes it.
- * Returns whether a sample is left for another task.
+ * Lays out a sample once, out of sight and out of the accessibility tree, then removes it.
+ * Returns whether it was laid out (false: done before, or its screen is already on the page).
  */
-export function warmUpRendering(): boolean {
-  if (next >= SAMPLES.length || typeof document === 'undefined' || !document.body) return false;
-  // Already rendered for real: nothing left to warm.
-  if (document.querySelector('.app-header')) {
-    next = SAMPLES.length;
-    return false;
-  }
+export function warmUpRendering(which: WarmUpSample): boolean {
+  if (warmed.has(which) || typeof document === 'undefined' || !document.body) return false;
+  warmed.add(which);
+  const sample = SAMPLES[which];
+  if (document.querySelector(sample.rendered)) return false;
   const host = document.createElement('div');
   host.setAttribute('aria-hidden', 'true');
   host.inert = true;
   // Laid out at a phone's width but nowhere to be seen: off screen, invisible, not in the page's flow.
   host.style.cssText = 'position:absolute;left:-10000px;top:0;width:360px;visibility:hidden;pointer-events:none;contain:strict;height:800px';
-  host.innerHTML = SAMPLES[next++]!;
+  host.innerHTML = sample.markup;
   document.body.append(host);
   void host.offsetHeight;
   host.remove();
-  return next < SAMPLES.length;
+  return true;
 }
 
-/** Warms up in the first idle moments (at the latest after 200 ms each). */
-export function warmUpWhenIdle(): void {
-  const step = () => {
-    if (warmUpRendering()) warmUpWhenIdle();
-  };
+/** Warms a sample up in the first idle moment (at the latest after `timeoutMs`). */
+export function warmUpWhenIdle(which: WarmUpSample, timeoutMs: number): void {
+  const step = () => void warmUpRendering(which);
   if (typeof requestIdleCallback === 'undefined') setTimeout(step, 0);
-  else requestIdleCallback(step, { timeout: 200 });
+  else requestIdleCallback(step, { timeout: timeoutMs });
 }

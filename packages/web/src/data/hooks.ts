@@ -9,7 +9,7 @@ import type { FieldsOf, SummaryOf } from '@relais/core/domain/summaries';
 import { defaultSettings, type SettingsFields } from '@relais/core/domain/settings';
 import type { Json } from '@relais/core/sync/types';
 import { useController, useWorkspace } from '../app/context.ts';
-import { personSearchFor } from '../search/person-search.ts';
+import { personSearchFor, type PersonSearch } from '../search/person-search.ts';
 import type { DataClient } from './client.ts';
 import { LockedError } from './errors.ts';
 import { FILE_GROUPS, historyKey, recordKey, type Fields } from './protocol.ts';
@@ -247,27 +247,30 @@ export function usePersonNames(): ReadonlyMap<string, string> {
   return names;
 }
 
-/** Persons matching the query, best first (alphabetical for an empty query); null while loading. */
-export function usePersonSearch(query: string): Item<SummaryOf<'person'>>[] | null {
+/**
+ * The search over the person index as it is now; null while the index loads. Its entries are made
+ * when the page is idle after showing the list, not in its render.
+ */
+export function usePersonSearcher(): PersonSearch | null {
   const mirror = useData().index('person');
   const persons = useIndex('person');
-  const searchOf = useCallback(
-    (items: Item<SummaryOf<'person'>>[]) => personSearchFor(items, (from) => mirror.changesBetween(from, items)),
-    [mirror],
-  );
-  const found = useMemo(() => (persons ? searchOf(persons).search(query) : null), [persons, query, searchOf]);
-  // The search's entries are made when the page is idle after showing the list, not in its render.
+  const search = useMemo(() => (persons ? personSearchFor(persons, (from) => mirror.changesBetween(from, persons)) : null), [persons, mirror]);
   useEffect(() => {
-    if (!persons) return;
-    const search = searchOf(persons);
+    if (!search) return;
     if (typeof requestIdleCallback === 'undefined') {
       const timer = setTimeout(() => search.prepare(), 0);
       return () => clearTimeout(timer);
     }
     const handle = requestIdleCallback(() => search.prepare(), { timeout: 1_000 });
     return () => cancelIdleCallback(handle);
-  }, [persons, searchOf]);
-  return found;
+  }, [search]);
+  return search;
+}
+
+/** Persons matching the query, best first (alphabetical for an empty query); null while loading. */
+export function usePersonSearch(query: string): Item<SummaryOf<'person'>>[] | null {
+  const search = usePersonSearcher();
+  return useMemo(() => (search ? search.search(query) : null), [search, query]);
 }
 
 /** A record's field changes and conflicts, newest first. */

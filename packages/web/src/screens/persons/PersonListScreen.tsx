@@ -1,19 +1,22 @@
 // « Personnes »: the whole file active in one virtualised list, searchable as you type. Two taps
 // from anywhere: « Personnes » in the navigation, then the person.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useWorkspace } from '../../app/context.ts';
 import { remembered } from '../../app/screen-memory.ts';
+import { warmUpWhenIdle } from '../../app/warm-up.ts';
 import { Link } from '../../app/router.tsx';
 import { CheckboxField } from '../../ui/fields.tsx';
 import { StatusMessage } from '../../ui/feedback.tsx';
 import { plural } from '../../ui/format.ts';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
-import { useIndex, useIndexGroup, usePersonSearch, useReadPersonFilesAhead, useSyncProgress, useTeams } from './data.ts';
+import { useIndex, useIndexGroup, usePersonSearcher, useReadPersonFilesAhead, useSyncProgress, useTeams } from './data.ts';
 import { takeFlash } from '../../ui/flash.ts';
 import { localToday } from './labels.ts';
-import { activeFilter, conflictedPersons } from './list.ts';
+import { conflictedPersons } from './list.ts';
+import { PersonResults, type ResultsView } from './person-results.ts';
 import { personPaths } from './paths.ts';
 import { VirtualList } from './VirtualList.tsx';
+import type { WindowedRows } from './windowed-rows.ts';
 import { fillPersonRow, type PersonRowItem } from './person-row.ts';
 
 /**
@@ -51,9 +54,7 @@ function initialState(memory: ListMemory): ListMemory {
 
 const itemKey = (item: PersonRowItem) => item.id;
 
-/** A search showing this many persons or fewer has their files read ahead… */
-const READ_AHEAD_MAX = 8;
-/** …once nothing was typed for this long. */
+/** A search narrowed to a few persons has their files read ahead once nothing was typed for this long. */
 const READ_AHEAD_PAUSE_MS = 150;
 
 function SyncProgressNote() {
@@ -77,33 +78,53 @@ export function PersonListScreen() {
   const teams = useTeams();
   const memory = remembered<ListMemory>(useWorkspace().workspace.screenMemory, MEMORY_KEY, () => ({ query: '', includeOut: false, scrollY: 0 }));
   const [initial] = useState(() => initialState(memory));
-  const [query, setQuery] = useState(initial.query);
+  // The query is not React state: a key typed is answered by `show` below, in the key's task.
+  const [results] = useState(() => new PersonResults(initial.query));
   const [includeOut, setIncludeOut] = useState(initial.includeOut);
   const [flash] = useState(() => takeFlash());
-  // Searched at each key, not deferred: a search typed further only looks at the previous
-  // matches (search/person-search.ts), and one render per key costs less than two.
-  const searching = query.trim() !== '';
-  // Alphabetical for an empty query, best match first otherwise.
-  const found = usePersonSearch(query);
+  const search = usePersonSearcher();
   const today = localToday();
 
   const conflicted = useMemo(() => conflictedPersons(conflicts ?? []), [conflicts]);
   const teamNames = useMemo(() => new Map(teams.map((t) => [t.id, t.name])), [teams]);
-  const { shown, hiddenOut } = useMemo(() => activeFilter(found ?? [], includeOut), [found, includeOut]);
   const renderRow = useCallback(
     (row: HTMLLIElement, item: PersonRowItem) => fillPersonRow(row, item, { conflicted, teamNames, today }),
     [conflicted, teamNames, today],
   );
+  const total = all?.length ?? 0;
+  // Read during the render: the results are remembered for their inputs, query included, and the
+  // same view comes back until one of them changes.
+  const view = results.view(search, total, includeOut);
+
+  const rows = useRef<WindowedRows<PersonRowItem> | null>(null);
+  const countRef = useRef<HTMLDivElement>(null);
+  const readAheadTimer = useRef<{ ids: string; timer?: ReturnType<typeof setTimeout> }>({ ids: '' });
+  useEffect(() => () => clearTimeout(readAheadTimer.current.timer), []);
 
   // A search narrowed to a few persons: one of them is about to be opened. Their files are read
   // ahead once the typing pauses, so the one opened renders complete at once (decision 015).
   const readAhead = useReadPersonFilesAhead();
-  const few = searching && shown.length > 0 && shown.length <= READ_AHEAD_MAX ? shown.map((item) => item.id).join(',') : '';
-  useEffect(() => {
-    if (few === '') return;
-    const timer = setTimeout(() => readAhead(few.split(',')), READ_AHEAD_PAUSE_MS);
-    return () => clearTimeout(timer);
-  }, [few, readAhead]);
+  const show = useCallback(
+    (next: ResultsView) => {
+      rows.current?.setItems(next.shown, renderRow);
+      const count = countRef.current;
+      if (count && count.textContent !== next.count) count.textContent = next.count;
+      const pending = readAheadTimer.current;
+      if (pending.ids === next.readAhead) return;
+      clearTimeout(pending.timer);
+      pending.ids = next.readAhead;
+      pending.timer = next.readAhead === '' ? undefined : setTimeout(() => readAhead(next.readAhead.split(',')), READ_AHEAD_PAUSE_MS);
+    },
+    [renderRow, readAhead],
+  );
+  // After a render (the index, the teams or the filter changed): in its commit, before the paint.
+  useLayoutEffect(() => show(view), [show, view]);
+  const onQuery = (query: string) => {
+    results.query = query;
+    memory.query = query;
+    show(results.view(search, total, includeOut));
+  };
+
   // A row being touched (a tap's release comes ~100 ms later) or reached with the keyboard is read ahead too.
   const readRowAhead = useCallback(
     (event: { target: EventTarget }) => {
@@ -114,15 +135,17 @@ export function PersonListScreen() {
   );
 
   useEffect(() => {
-    memory.query = query;
+    memory.query = results.query;
     memory.includeOut = includeOut;
-  }, [memory, query, includeOut]);
+  }, [memory, results, includeOut]);
 
   // Back to where the person was in the list, once it has rows to scroll over (the title took
   // focus first, which scrolled to the top).
-  const loaded = found !== null;
+  const loaded = view.loaded;
   useEffect(() => {
     if (!loaded) return;
+    // A file is what is opened next: its rendering is warmed up once the list is there.
+    warmUpWhenIdle('file', 1_000);
     if (initial.scrollY > 0) window.scrollTo(0, initial.scrollY);
     const remember = () => {
       memory.scrollY = window.scrollY;
@@ -130,16 +153,6 @@ export function PersonListScreen() {
     window.addEventListener('scroll', remember, { passive: true });
     return () => window.removeEventListener('scroll', remember);
   }, [memory, loaded, initial]);
-
-  const total = all?.length ?? 0;
-  let count: string;
-  if (found === null) count = 'Chargement…';
-  else if (total === 0) count = 'Aucune personne enregistrée pour le moment.';
-  else if (shown.length === 0) count = searching ? `Aucune personne ne correspond à « ${query.trim()} ».` : 'Aucune personne dans la file active.';
-  else count = `${searching ? plural(shown.length, 'personne trouvée', 'personnes trouvées') : plural(shown.length, 'personne', 'personnes')}.`;
-  if (found !== null && hiddenOut > 0) {
-    count += hiddenOut === 1 ? ' 1 autre, sortie de la file active, est masquée.' : ` ${hiddenOut} autres, sorties de la file active, sont masquées.`;
-  }
 
   return (
     <main id="main" className="persons-screen" onPointerDown={readRowAhead} onFocus={readRowAhead}>
@@ -159,8 +172,8 @@ export function PersonListScreen() {
         <input
           id="person-search"
           type="search"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          defaultValue={initial.query}
+          onChange={(e) => onQuery(e.target.value)}
           aria-describedby="person-search-hint"
           autoComplete="off"
           spellCheck={false}
@@ -168,14 +181,16 @@ export function PersonListScreen() {
         />
       </div>
       <CheckboxField label="Inclure les personnes sorties de la file active" checked={includeOut} onChecked={setIncludeOut} />
-      <StatusMessage className="result-count">{count}</StatusMessage>
+      {/* Its text is written by `show`, at each key as at each render; React gives it none. */}
+      <div role="status" className="result-count" ref={countRef} />
       <VirtualList
-        items={shown}
+        items={view.shown}
         itemKey={itemKey}
         estimatedHeight={84}
         label="Liste des personnes"
         className="person-list virtual"
         renderRow={renderRow}
+        rowsRef={rows}
       />
     </main>
   );

@@ -1,6 +1,7 @@
 import { act } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { VirtualList } from './VirtualList.tsx';
+import { OVERSCAN } from './windowed-rows.ts';
 import { reactRootPerTest } from '../../test/react-root.ts';
 
 const dom = reactRootPerTest();
@@ -128,7 +129,7 @@ describe('VirtualList', () => {
     await act(async () => {
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 10)));
     });
-    expect(list.querySelectorAll('li').length).toBe(onScreen + 5);
+    expect(list.querySelectorAll('li').length).toBe(onScreen + OVERSCAN);
   });
 
   it('shows the rows of a shorter result set when the list was scrolled far down', () => {

@@ -1,6 +1,6 @@
 // The person list in React's tree: one <ul> whose rows are kept by WindowedRows (windowed-rows.ts),
 // outside React, and whose links navigate inside the app.
-import { memo, useLayoutEffect, useRef, type MouseEvent } from 'react';
+import { memo, useLayoutEffect, useRef, type MouseEvent, type RefObject } from 'react';
 import { isPlainClick, navigate } from '../../app/router.tsx';
 import { WindowedRows, type RowRenderer } from './windowed-rows.ts';
 
@@ -13,6 +13,11 @@ interface VirtualListProps<T> {
   estimatedHeight: number;
   label: string;
   className?: string;
+  /**
+   * The list's rows, for a screen that changes them between its renders (the person search, at
+   * each key): items given to `setItems` there are then passed as `items` at the next render.
+   */
+  rowsRef?: RefObject<WindowedRows<T> | null>;
 }
 
 /** A plain click on a row's link opens it in the app, as the router's Link does. */
@@ -24,7 +29,7 @@ function followLink(event: MouseEvent<HTMLUListElement>): void {
   navigate(link.getAttribute('href')!);
 }
 
-function VirtualListImpl<T>({ items, itemKey, renderRow, estimatedHeight, label, className }: VirtualListProps<T>) {
+function VirtualListImpl<T>({ items, itemKey, renderRow, estimatedHeight, label, className, rowsRef }: VirtualListProps<T>) {
   const listRef = useRef<HTMLUListElement>(null);
   const rows = useRef<WindowedRows<T> | null>(null);
 
@@ -32,9 +37,11 @@ function VirtualListImpl<T>({ items, itemKey, renderRow, estimatedHeight, label,
   useLayoutEffect(() => {
     const view = new WindowedRows<T>(listRef.current!, { itemKey, estimatedHeight });
     rows.current = view;
+    if (rowsRef) rowsRef.current = view;
     return () => {
       view.destroy();
       rows.current = null;
+      if (rowsRef) rowsRef.current = null;
     };
   }, []);
 

@@ -11,6 +11,7 @@ export {
   useMemberNames,
   usePersonNames,
   usePersonSearch,
+  usePersonSearcher,
   useReadPersonFilesAhead,
   useRecord,
   useRecords,

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildOffsets, indexAt, nextIndex, revealDelta, totalHeight, visibleRange } from './windowing.ts';
+import { buildOffsets, indexAt, nextIndex, revealDelta, totalHeight, uniformOffsets, visibleRange } from './windowing.ts';
 
 describe('buildOffsets / indexAt', () => {
+  it('gives rows of one height the same offsets by the fast path as by the general one', () => {
+    for (const count of [0, 1, 7, 5_000]) expect(uniformOffsets(count, 84)).toEqual(buildOffsets(count, () => 84));
+  });
+
   it('sums variable heights and finds the row under a position', () => {
     const heights = [10, 20, 30, 40];
     const offsets = buildOffsets(heights.length, (i) => heights[i]!);

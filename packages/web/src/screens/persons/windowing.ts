@@ -9,6 +9,13 @@ export function buildOffsets(count: number, heightAt: (index: number) => number)
   return offsets;
 }
 
+/** The offsets of `count` rows of one height: no row measured yet (a list's first appearance, 5,000 persons). */
+export function uniformOffsets(count: number, height: number): Float64Array {
+  const offsets = new Float64Array(count + 1);
+  for (let i = 1; i <= count; i++) offsets[i] = i * height;
+  return offsets;
+}
+
 export function totalHeight(offsets: Float64Array): number {
   return offsets[offsets.length - 1] ?? 0;
 }

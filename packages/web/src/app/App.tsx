@@ -33,7 +33,7 @@ const ReadyApp = readyApp.Component;
 
 function Opening() {
   return (
-    <main id="main" className="narrow">
+    <main id="main" className="narrow opening">
       <p role="status">Ouverture de Relais…</p>
     </main>
   );

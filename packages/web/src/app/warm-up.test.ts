@@ -32,6 +32,19 @@ describe('warmUpRendering', () => {
     append.mockRestore();
   });
 
+  it('leaves the shell alone once the keys are in and the app is opening', async () => {
+    vi.resetModules();
+    const { warmUpRendering } = await import('./warm-up.ts');
+    const opening = document.createElement('main');
+    opening.className = 'narrow opening';
+    document.body.append(opening);
+    const append = vi.spyOn(document.body, 'append');
+    expect(warmUpRendering('shell')).toBe(false);
+    expect(append).not.toHaveBeenCalled();
+    opening.remove();
+    append.mockRestore();
+  });
+
   it('does nothing for a screen already rendered for real', async () => {
     vi.resetModules();
     const { warmUpRendering } = await import('./warm-up.ts');

@@ -43,11 +43,27 @@ export async function submitLogin(page: Page, email: string, password: string): 
   return t0;
 }
 
+/**
+ * Types the password in the unlock screen as `fill` does (the value set, one input event), then
+ * presses Enter; returns Date.now() just before Enter. Found by its label inside the page rather
+ * than with Playwright's selectors, whose engine would be injected into the page (~50 ms of its
+ * slowed main thread) while the unlocked app loads there.
+ */
 export async function submitUnlock(page: Page, password: string): Promise<number> {
-  const field = page.getByLabel('Mot de passe', { exact: true });
-  await field.fill(password);
+  const found = (await page.evaluate(
+    String.raw`(({ label, value }) => {
+      const text = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === label);
+      const field = text && text.htmlFor ? document.getElementById(text.htmlFor) : null;
+      if (!field) return false;
+      field.focus();
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(field, value);
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      return true;
+    })(${JSON.stringify({ label: 'Mot de passe', value: password })})`,
+  )) as boolean;
+  if (!found) throw new Error('no « Mot de passe » field on the unlock screen');
   const t0 = Date.now();
-  await field.press('Enter');
+  await page.keyboard.press('Enter');
   return t0;
 }
 
@@ -137,8 +153,22 @@ export async function progressShown(page: Page): Promise<boolean> {
   )) as boolean;
 }
 
-export async function waitUnlockScreen(page: Page): Promise<void> {
-  await heading(page, 'Déverrouiller Relais').waitFor({ timeout: KEYS_TIMEOUT_MS });
+/**
+ * Waits for the unlock screen; returns the Date.now() of its first painted frame, as SCREEN_PROBE
+ * (installed in the page) saw it. Asked every 50 ms with a read of one value.
+ */
+export async function waitUnlockScreen(page: Page): Promise<number> {
+  const deadline = Date.now() + KEYS_TIMEOUT_MS;
+  for (;;) {
+    const shownAt = (await page.evaluate(`(window.__benchScreens || {})['Déverrouiller Relais'] || 0`).catch((error: unknown) => {
+      // The page navigating (the app's own redirects) takes the context of the evaluation with it.
+      if (error instanceof Error && /context was destroyed|navigat/i.test(error.message)) return 0;
+      throw error;
+    })) as number;
+    if (shownAt > 0) return shownAt;
+    if (Date.now() > deadline) throw new Error('the unlock screen did not show');
+    await sleep(50);
+  }
 }
 
 /** Clears the search box and waits for the list to settle. */

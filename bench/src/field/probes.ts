@@ -49,6 +49,34 @@ export const INPUT_PROBE = String.raw`(() => {
   };
 })();`;
 
+/**
+ * Installed in every document before the app's scripts (addInitScript): the time (Date.now(), the
+ * bench's clock) of the first painted frame showing each level-1 heading. A DOM mutation notices
+ * the heading; the paint is a requestAnimationFrame, then a message, as in INPUT_PROBE. So the
+ * bench learns when a screen showed without asking the page with selectors: Playwright's role
+ * queries run on the slowed main thread (~20 ms each at 4×, plus ~50 ms to inject its selector
+ * engine), during the start they measure, and each poll added up to its period to the figure.
+ */
+export const SCREEN_PROBE = String.raw`(() => {
+  if (window.__benchScreens) return;
+  const shown = {};
+  window.__benchScreens = shown;
+  const look = () => {
+    for (const h of document.getElementsByTagName('h1')) {
+      const text = h.textContent.trim();
+      if (text === '' || text in shown) continue;
+      shown[text] = 0;
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => { shown[text] = Date.now(); };
+        channel.port2.postMessage(0);
+      });
+    }
+  };
+  const observe = () => new MutationObserver(look).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+  if (document.documentElement) observe(); else document.addEventListener('readystatechange', observe, { once: true });
+})();`;
+
 export interface ProbeState {
   armed: boolean;
   inputAt: number;

@@ -106,9 +106,11 @@ export function PersonListScreen() {
   const readAhead = useReadPersonFilesAhead();
   const show = useCallback(
     (next: ResultsView) => {
-      rows.current?.setItems(next.shown, renderRow);
+      // The count first: the rows' measuring layout then covers its change too, and the frame has
+      // only the list's new padding left to lay out.
       const count = countRef.current;
       if (count && count.textContent !== next.count) count.textContent = next.count;
+      rows.current?.setItems(next.shown, renderRow);
       const pending = readAheadTimer.current;
       if (pending.ids === next.readAhead) return;
       clearTimeout(pending.timer);

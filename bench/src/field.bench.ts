@@ -30,7 +30,7 @@ import {
 import { CPU_RATE, Device, NETWORK, sleep } from './field/device.ts';
 import { measureInput, type Latency } from './field/latency.ts';
 import { personPageCount, pickPersons, SEARCH_QUERIES, typedPrefixes, type PersonPicks } from './field/persons.ts';
-import { INPUT_PROBE, PLAIN_PULL, PLAIN_SEARCH, SCREEN_PROBE } from './field/probes.ts';
+import { FIRST_SCREEN_PROBE, INPUT_PROBE, PLAIN_PULL, PLAIN_SEARCH } from './field/probes.ts';
 import { diagnose, locateInApp, printBreakdown, printProfiles, PROFILING } from './field/diagnostics.ts';
 import { Profiles } from './field/profile.ts';
 import { longestTaskEvents, summariseTasks, type TaskSummary } from './field/trace.ts';
@@ -191,7 +191,7 @@ class FieldBench {
   private async launch(profileDir: string): Promise<Device> {
     const device = await Device.launch(profileDir);
     await device.page.addInitScript(INPUT_PROBE);
-    await device.page.addInitScript(SCREEN_PROBE);
+    await device.page.addInitScript(FIRST_SCREEN_PROBE);
     const log = join(this.runDir, `device-${++this.launches}.console.log`);
     device.page.on('console', (message) => appendFileSync(log, `${message.type()}: ${message.text()}\n`));
     device.page.on('pageerror', (error) => appendFileSync(log, `pageerror: ${error.stack ?? error.message}\n`));

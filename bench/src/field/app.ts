@@ -153,19 +153,23 @@ export async function progressShown(page: Page): Promise<boolean> {
   )) as boolean;
 }
 
+const UNLOCK_TITLE = 'Déverrouiller Relais';
+
 /**
- * Waits for the unlock screen; returns the Date.now() of its first painted frame, as SCREEN_PROBE
- * (installed in the page) saw it. Asked every 50 ms with a read of one value.
+ * Waits for the unlock screen, a relaunch's first screen; returns the Date.now() of its first
+ * painted frame, as FIRST_SCREEN_PROBE (installed in the page) saw it. Asked every 50 ms with a
+ * read of two values.
  */
 export async function waitUnlockScreen(page: Page): Promise<number> {
   const deadline = Date.now() + KEYS_TIMEOUT_MS;
   for (;;) {
-    const shownAt = (await page.evaluate(`(window.__benchScreens || {})['Déverrouiller Relais'] || 0`).catch((error: unknown) => {
+    const first = (await page.evaluate(`window.__benchFirstScreen || { title: '', at: 0 }`).catch((error: unknown) => {
       // The page navigating (the app's own redirects) takes the context of the evaluation with it.
-      if (error instanceof Error && /context was destroyed|navigat/i.test(error.message)) return 0;
+      if (error instanceof Error && /context was destroyed|navigat/i.test(error.message)) return { title: '', at: 0 };
       throw error;
-    })) as number;
-    if (shownAt > 0) return shownAt;
+    })) as { title: string; at: number };
+    if (first.title !== '' && first.title !== UNLOCK_TITLE) throw new Error(`the relaunch showed « ${first.title} », not the unlock screen`);
+    if (first.at > 0) return first.at;
     if (Date.now() > deadline) throw new Error('the unlock screen did not show');
     await sleep(50);
   }

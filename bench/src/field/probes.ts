@@ -50,30 +50,37 @@ export const INPUT_PROBE = String.raw`(() => {
 })();`;
 
 /**
- * Installed in every document before the app's scripts (addInitScript): the time (Date.now(), the
- * bench's clock) of the first painted frame showing each level-1 heading. A DOM mutation notices
- * the heading; the paint is a requestAnimationFrame, then a message, as in INPUT_PROBE. So the
- * bench learns when a screen showed without asking the page with selectors: Playwright's role
- * queries run on the slowed main thread (~20 ms each at 4×, plus ~50 ms to inject its selector
- * engine), during the start they measure, and each poll added up to its period to the figure.
+ * Installed in every document before the app's scripts (addInitScript): the first level-1 heading
+ * shown (a start's first screen: login or unlock) and the time (Date.now(), the bench's clock) of
+ * the first painted frame showing it. A DOM mutation notices the heading; the paint is a
+ * requestAnimationFrame, then a message, as in INPUT_PROBE. The observer is then disconnected: a
+ * second one watching every mutation made the rest of the run slower (a file opening inserts
+ * thousands of nodes). So the bench learns when the first screen showed without asking the page
+ * with selectors: Playwright's role queries run on the slowed main thread (~20 ms each at 4×, plus
+ * ~50 ms to inject its selector engine), during the start they measure, and each poll added up to
+ * its period to the figure.
  */
-export const SCREEN_PROBE = String.raw`(() => {
-  if (window.__benchScreens) return;
-  const shown = {};
-  window.__benchScreens = shown;
+export const FIRST_SCREEN_PROBE = String.raw`(() => {
+  if (window.__benchFirstScreen) return;
+  const first = { title: '', at: 0 };
+  window.__benchFirstScreen = first;
+  let observer = null;
   const look = () => {
-    for (const h of document.getElementsByTagName('h1')) {
-      const text = h.textContent.trim();
-      if (text === '' || text in shown) continue;
-      shown[text] = 0;
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => { shown[text] = Date.now(); };
-        channel.port2.postMessage(0);
-      });
-    }
+    const heading = document.getElementsByTagName('h1')[0];
+    const title = heading ? heading.textContent.trim() : '';
+    if (title === '') return;
+    observer.disconnect();
+    first.title = title;
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { first.at = Date.now(); };
+      channel.port2.postMessage(0);
+    });
   };
-  const observe = () => new MutationObserver(look).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+  const observe = () => {
+    observer = new MutationObserver(look);
+    observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+  };
   if (document.documentElement) observe(); else document.addEventListener('readystatechange', observe, { once: true });
 })();`;
 

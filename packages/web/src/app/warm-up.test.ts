@@ -32,36 +32,20 @@ describe('warmUpRendering', () => {
     append.mockRestore();
   });
 
-  it('leaves the shell alone once the keys are in and the app is opening', async () => {
+  it.each([
+    ['shell', 'app-header', 'the unlocked app rendered'],
+    ['shell', 'narrow opening', 'the keys are in, the app is opening'],
+    ['file', 'person-file', 'a file rendered'],
+  ] as const)('leaves the %s sample alone once .%s is on the page (%s)', async (sample, className) => {
     vi.resetModules();
     const { warmUpRendering } = await import('./warm-up.ts');
-    const opening = document.createElement('main');
-    opening.className = 'narrow opening';
-    document.body.append(opening);
+    const screen = document.createElement('main');
+    screen.className = className;
+    document.body.append(screen);
     const append = vi.spyOn(document.body, 'append');
-    expect(warmUpRendering('shell')).toBe(false);
+    expect(warmUpRendering(sample)).toBe(false);
     expect(append).not.toHaveBeenCalled();
-    opening.remove();
-    append.mockRestore();
-  });
-
-  it('does nothing for a screen already rendered for real', async () => {
-    vi.resetModules();
-    const { warmUpRendering } = await import('./warm-up.ts');
-    const header = document.createElement('header');
-    header.className = 'app-header';
-    document.body.append(header);
-    const append = vi.spyOn(document.body, 'append');
-    expect(warmUpRendering('shell')).toBe(false);
-    expect(append).not.toHaveBeenCalled();
-    const file = document.createElement('main');
-    file.className = 'person-file';
-    document.body.append(file);
-    append.mockClear();
-    expect(warmUpRendering('file')).toBe(false);
-    expect(append).not.toHaveBeenCalled();
-    header.remove();
-    file.remove();
+    screen.remove();
     append.mockRestore();
   });
 });

@@ -33,10 +33,10 @@ describe('warmUpRendering', () => {
   });
 
   it.each([
-    ['shell', 'app-header', 'the unlocked app rendered'],
-    ['shell', 'narrow opening', 'the keys are in, the app is opening'],
-    ['file', 'person-file', 'a file rendered'],
-  ] as const)('leaves the %s sample alone once .%s is on the page (%s)', async (sample, className) => {
+    { sample: 'shell', className: 'app-header', when: 'the unlocked app rendered' },
+    { sample: 'shell', className: 'narrow opening', when: 'the keys are in, the app is opening' },
+    { sample: 'file', className: 'person-file', when: 'a file rendered' },
+  ] as const)('leaves the $sample sample alone once .$className is on the page ($when)', async ({ sample, className }) => {
     vi.resetModules();
     const { warmUpRendering } = await import('./warm-up.ts');
     const screen = document.createElement('main');

@@ -182,6 +182,22 @@ describe.each(BACKENDS)('field app in Chromium on %s', (kind) => {
     await waitForHeading(page, relative);
 
     await openPerson(page, person);
+    // Back to the list, by the file's link and by the browser's back: the search typed is still there;
+    // « Personnes » in the navigation starts afresh.
+    const searchBox = page.getByRole('searchbox', { name: 'Rechercher une personne' });
+    await page.getByRole('link', { name: '← Personnes' }).click();
+    await waitForHeading(page, 'Personnes');
+    expect(await searchBox.inputValue()).toBe(person);
+    await personLink(page, person).click();
+    await waitForHeading(page, person);
+    await page.goBack();
+    await waitForHeading(page, 'Personnes');
+    expect(await searchBox.inputValue()).toBe(person);
+    await personLink(page, person).click();
+    await waitForHeading(page, person);
+    await goToPersons(page);
+    expect(await searchBox.inputValue()).toBe('');
+    await openPerson(page, person);
     await page.getByRole('link', { name: 'Modifier la personne' }).click();
     await waitForHeading(page, 'Modifier la personne');
     await page.getByLabel('Description', { exact: true }).fill(descriptionEdited);

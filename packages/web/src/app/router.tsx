@@ -5,11 +5,29 @@ import { parseRoute, type Route } from './routes.ts';
 
 const listeners = new Set<() => void>();
 
+/**
+ * How the current address was reached. A screen that keeps what the person left on it (a search,
+ * a place in a list) restores it on a « return » and starts afresh otherwise. Recorded here, before
+ * the screens are told, because a screen's own popstate listener would run after the router's:
+ * the screen could render as a fresh visit before learning it was a return.
+ */
+export type Arrival = 'fresh' | 'return';
+let arrival: Arrival = 'fresh';
+
+export function currentArrival(): Arrival {
+  return arrival;
+}
+
 function emit(): void {
   for (const listener of listeners) listener();
 }
 
-window.addEventListener('popstate', emit);
+// The app's own navigations push history entries without a popstate: a popstate is the browser's
+// back (or forward) to an entry the person already saw.
+window.addEventListener('popstate', () => {
+  arrival = 'return';
+  emit();
+});
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
@@ -20,8 +38,15 @@ function currentLocation(): string {
   return location.pathname + location.search + location.hash;
 }
 
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
+export interface NavigateOptions {
+  replace?: boolean;
+  /** A link back to where the person came from (« ← Personnes »), treated as the browser's back. */
+  returning?: boolean;
+}
+
+export function navigate(to: string, options: NavigateOptions = {}): void {
   if (to === currentLocation()) return;
+  arrival = options.returning ? 'return' : 'fresh';
   const samePage = new URL(to, location.href).pathname === location.pathname;
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
@@ -46,12 +71,12 @@ export function isPlainClick(event: MouseEvent): boolean {
   return !event.defaultPrevented && event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 }
 
-export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+export function Link({ href, onClick, returning, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string; returning?: boolean }) {
   const handle = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);
     if (!isPlainClick(event)) return;
     event.preventDefault();
-    navigate(href);
+    navigate(href, { returning });
   };
   return <a href={href} onClick={handle} {...rest} />;
 }

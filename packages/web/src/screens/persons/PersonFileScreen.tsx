@@ -18,7 +18,6 @@ import { HistorySection } from './HistorySection.tsx';
 import { formatIsoDate, GENDER_LABELS, localToday, PERSON_LABELS } from './labels.ts';
 import { useWho } from './names.ts';
 import { personPaths } from './paths.ts';
-import { returnToList } from './PersonListScreen.tsx';
 import { PlacesSection } from './PlacesSection.tsx';
 import { ReturnToActiveList } from './ReturnToActiveList.tsx';
 import { Loading, Missing } from './states.tsx';
@@ -112,7 +111,7 @@ export function PersonFileScreen({ id }: { id: string }) {
   return (
     <main id="main" className="person-file">
       <p className="breadcrumb">
-        <Link href={personPaths.list} onClick={returnToList}>
+        <Link href={personPaths.list} returning>
           ← Personnes
         </Link>
       </p>

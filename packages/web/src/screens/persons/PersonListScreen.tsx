@@ -4,7 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useWorkspace } from '../../app/context.ts';
 import { remembered } from '../../app/screen-memory.ts';
 import { warmUpWhenIdle } from '../../app/warm-up.ts';
-import { Link } from '../../app/router.tsx';
+import { currentArrival, Link } from '../../app/router.tsx';
 import { CheckboxField } from '../../ui/fields.tsx';
 import { StatusMessage } from '../../ui/feedback.tsx';
 import { plural } from '../../ui/format.ts';
@@ -31,25 +31,10 @@ interface ListMemory {
 }
 const MEMORY_KEY = 'persons-list';
 
-/** Where the last « back » navigation landed: an address, no personal data. */
-let backTo = '';
-
-// The app's own navigations push history entries without a popstate: a popstate is a « back »
-// (or « forward ») to the address it lands on.
-window.addEventListener('popstate', () => {
-  backTo = location.pathname;
-});
-
-/** Called by « ← Personnes » on a person's file. */
-export function returnToList(): void {
-  backTo = personPaths.list;
-}
-
-/** The search and filter to start from; consumes the « back » mark. */
+/** The search and filter to start from: those left on a return, none on a fresh visit (which forgets them). */
 function initialState(memory: ListMemory): ListMemory {
-  const back = backTo.replace(/\/$/, '') === personPaths.list;
-  backTo = '';
-  return back ? { ...memory } : { query: '', includeOut: false, scrollY: 0 };
+  if (currentArrival() === 'fresh') Object.assign(memory, { query: '', includeOut: false, scrollY: 0 });
+  return { ...memory };
 }
 
 const itemKey = (item: PersonRowItem) => item.id;
@@ -137,9 +122,8 @@ export function PersonListScreen() {
   );
 
   useEffect(() => {
-    memory.query = results.query;
     memory.includeOut = includeOut;
-  }, [memory, results, includeOut]);
+  }, [memory, includeOut]);
 
   // Back to where the person was in the list, once it has rows to scroll over (the title took
   // focus first, which scrolled to the top).

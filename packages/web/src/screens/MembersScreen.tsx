@@ -6,6 +6,7 @@ import { errorMessage } from '../api/errors.ts';
 import { useController, useWorkspace } from '../app/context.ts';
 import { loadPrimitives } from '../crypto/sodium.ts';
 import { kindsFor, sealKeysFor } from '../session/keys.ts';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { CheckboxField, SelectField, TextField } from '../ui/fields.tsx';
 import { FormAlert, StatusMessage, SubmitButton } from '../ui/feedback.tsx';
 import { focusFirstInvalid } from '../ui/forms.ts';
@@ -121,71 +122,35 @@ function InviteForm({ teams, onInvited }: { teams: Team[]; onInvited: () => void
  * server refuses oneself and the last administrator: its message shows in the dialog.
  */
 function RevokeMember({ member, rotation, onRevoked }: { member: Member; rotation: RotationClient; onRevoked: (message: string) => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const opener = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
-  const textId = useId();
-  const [alert, setAlert] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const confirm = async () => {
-    if (busy) return;
-    setBusy(true);
-    setAlert(null);
-    try {
-      await rotation.revoke(member.id);
-      dialog.current?.close();
-      onRevoked(`L'accès de ${member.name} a été retiré. Les clés de chiffrement sont en cours de renouvellement.`);
-    } catch (e) {
-      setAlert(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const close = () => {
-    dialog.current?.close();
-    setAlert(null);
-  };
-
   return (
-    <>
-      <p>
-        <button ref={opener} type="button" className="danger" onClick={() => dialog.current?.showModal()}>
-          Retirer l'accès<span className="sr-only"> de {member.name}</span>
-        </button>
-      </p>
-      {/* A modal dialog keeps focus inside and closes with Échap; focus then returns to the opener. */}
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        aria-describedby={textId}
-        className="confirm-dialog"
-        onClose={() => opener.current?.focus()}
-      >
-        <h2 id={titleId}>Retirer l'accès de {member.name} ?</h2>
-        <div id={textId}>
-          <p>
-            {member.name} ne pourra plus se connecter ni synchroniser : ses sessions sont fermées sur tous ses appareils.
-          </p>
-          <p>
-            De nouvelles clés de chiffrement sont ensuite créées pour les membres qui restent, puis les fiches sont
-            rechiffrées avec elles, par lots, depuis cet appareil ; le dossier médical, lui, est rechiffré par l'appareil
-            d'un professionnel de santé de l'organisation. L'application reste utilisable pendant ce temps.
-          </p>
-          <p>Ce que {member.name} a déjà consulté sur ses appareils ne peut pas lui être repris.</p>
-        </div>
-        <FormAlert message={alert} />
-        <div className="actions">
-          <button type="button" className="danger" aria-disabled={busy || undefined} onClick={() => void confirm()}>
-            Retirer l'accès
-          </button>
-          <button type="button" className="secondary" onClick={close} autoFocus>
-            Annuler
-          </button>
-        </div>
-      </dialog>
-    </>
+    <p>
+      <ConfirmDialog
+        trigger={
+          <>
+            Retirer l'accès<span className="sr-only"> de {member.name}</span>
+          </>
+        }
+        triggerClassName="danger"
+        title={`Retirer l'accès de ${member.name} ?`}
+        text={
+          <>
+            <p>{member.name} ne pourra plus se connecter ni synchroniser : ses sessions sont fermées sur tous ses appareils.</p>
+            <p>
+              De nouvelles clés de chiffrement sont ensuite créées pour les membres qui restent, puis les fiches sont
+              rechiffrées avec elles, par lots, depuis cet appareil ; le dossier médical, lui, est rechiffré par l'appareil
+              d'un professionnel de santé de l'organisation. L'application reste utilisable pendant ce temps.
+            </p>
+            <p>Ce que {member.name} a déjà consulté sur ses appareils ne peut pas lui être repris.</p>
+          </>
+        }
+        confirmLabel="Retirer l'accès"
+        onConfirm={async () => {
+          await rotation.revoke(member.id);
+          onRevoked(`L'accès de ${member.name} a été retiré. Les clés de chiffrement sont en cours de renouvellement.`);
+        }}
+        failure={errorMessage}
+      />
+    </p>
   );
 }
 

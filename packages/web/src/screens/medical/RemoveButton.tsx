@@ -3,7 +3,7 @@
 import type { Collection } from '@relais/core/collections';
 import { useWriter } from '../../data/hooks.ts';
 import { saveFailure } from '../../ui/save-failure.ts';
-import { TrashConfirm } from '../../ui/TrashConfirm.tsx';
+import { TrashConfirm } from '../../ui/ConfirmDialog.tsx';
 
 export function RemoveButton({ collection, id, what, onRemoved }: { collection: Collection; id: string; what: string; onRemoved: (message: string) => void }) {
   const writer = useWriter();

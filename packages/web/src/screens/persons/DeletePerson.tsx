@@ -2,7 +2,7 @@
 // « Restaurer » brings the file back as it was.
 import { errorMessage } from '../../api/errors.ts';
 import { navigate } from '../../app/router.tsx';
-import { TrashConfirm } from '../../ui/TrashConfirm.tsx';
+import { TrashConfirm } from '../../ui/ConfirmDialog.tsx';
 import { useWriter } from './data.ts';
 import { setFlash } from '../../ui/flash.ts';
 import { personPaths } from './paths.ts';

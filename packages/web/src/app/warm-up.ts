@@ -77,9 +77,13 @@ export function warmUpRendering(which: WarmUpSample): boolean {
   return true;
 }
 
-/** Warms a sample up in the first idle moment (at the latest after `timeoutMs`). */
-export function warmUpWhenIdle(which: WarmUpSample, timeoutMs: number): void {
-  const step = () => void warmUpRendering(which);
+/** Runs `step` in the first idle moment (at the latest after `timeoutMs`), in a task of its own. */
+export function whenIdle(step: () => void, timeoutMs: number): void {
   if (typeof requestIdleCallback === 'undefined') setTimeout(step, 0);
   else requestIdleCallback(step, { timeout: timeoutMs });
+}
+
+/** Warms a sample up in the first idle moment (at the latest after `timeoutMs`). */
+export function warmUpWhenIdle(which: WarmUpSample, timeoutMs: number): void {
+  whenIdle(() => void warmUpRendering(which), timeoutMs);
 }

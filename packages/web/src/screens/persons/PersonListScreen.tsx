@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useWorkspace } from '../../app/context.ts';
 import { remembered } from '../../app/screen-memory.ts';
-import { warmUpWhenIdle } from '../../app/warm-up.ts';
+import { warmUpWhenIdle, whenIdle } from '../../app/warm-up.ts';
 import { currentArrival, Link } from '../../app/router.tsx';
 import { CheckboxField } from '../../ui/fields.tsx';
 import { StatusMessage } from '../../ui/feedback.tsx';
@@ -18,6 +18,7 @@ import { personPaths } from './paths.ts';
 import { VirtualList } from './VirtualList.tsx';
 import type { WindowedRows } from './windowed-rows.ts';
 import { fillPersonRow, type PersonRowItem } from './person-row.ts';
+import { warmUpFileFormats } from './warm-up-formats.ts';
 
 /**
  * What the list looked like when the person left it. « ← Personnes » and the browser's back button
@@ -130,8 +131,9 @@ export function PersonListScreen() {
   const loaded = view.loaded;
   useEffect(() => {
     if (!loaded) return;
-    // A file is what is opened next: its rendering is warmed up once the list is there.
+    // A file is what is opened next: its rendering and its date formats are warmed up once the list is there.
     warmUpWhenIdle('file', 1_000);
+    whenIdle(() => warmUpFileFormats(), 1_500);
     if (initial.scrollY > 0) window.scrollTo(0, initial.scrollY);
     const remember = () => {
       memory.scrollY = window.scrollY;

@@ -16,9 +16,8 @@ import { createRecordCodec, nextKeyVersions, rewrapRecord, sealNewKeys, withKeys
 import { PullResponse, type KeyKind, type PublishKeysRequest, type RotationRecipient } from '@relais/core/protocol';
 import { runRotation, type RotationCursor, type RotationCursorStore, type RotationReport } from '@relais/core/rotation/driver';
 import pg from 'pg';
-import { freePort } from '../../e2e/src/harness/free-port.ts';
 import { ServerProcess } from '../../e2e/src/harness/server.ts';
-import { dropDatabase, withPostgresDatabase } from './databases.ts';
+import { withBenchServer } from './bench-server.ts';
 import type { SyntheticOrganisation } from './generator.ts';
 import { loadOrganisation } from './load.ts';
 import { fmtRange, formatFigure, median, note, percentile, type Want } from './report.ts';
@@ -67,27 +66,11 @@ export async function benchRotation(org: SyntheticOrganisation, want: Want): Pro
   const runDir = mkdtempSync(join(tmpdir(), 'relais-bench-rotation-'));
   const network = SETTINGS === LOOPBACK ? 'loopback, not emulated (diagnostic)' : `${(SETTINGS.rate * 8) / 1e6} Mbit/s each way, ${SETTINGS.latencyMs} ms per request, burst ${SETTINGS.burst} B`;
   note(`rotation: network ${network}; server log in ${runDir}`);
-  await withPostgresDatabase(async (databaseUrl) => {
-    const server = new ServerProcess({ port: await freePort(), logFile: join(runDir, 'server.log'), env: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' } });
-    const interrupted = (signal: NodeJS.Signals) => {
-      note(`rotation: ${signal}: stopping the server and dropping the database`);
-      void server
-        .stop(2000)
-        .then(() => dropDatabase(databaseUrl))
-        .finally(() => process.exit(1));
-    };
-    process.once('SIGINT', interrupted);
-    process.once('SIGTERM', interrupted);
-    try {
-      await server.start();
-      await new RotationBench(org, server, databaseUrl, want).run();
-    } finally {
-      process.off('SIGINT', interrupted);
-      process.off('SIGTERM', interrupted);
-      await server.stop();
-      rmSync(runDir, { recursive: true, force: true });
-    }
-  });
+  try {
+    await withBenchServer('rotation', runDir, (server, databaseUrl) => new RotationBench(org, server, databaseUrl, want).run());
+  } finally {
+    rmSync(runDir, { recursive: true, force: true });
+  }
 }
 
 class RotationBench {

@@ -43,6 +43,19 @@ export async function submitLogin(page: Page, email: string, password: string): 
   return t0;
 }
 
+// In-page helpers, shared by the scripts below: plain JavaScript (see probes.ts).
+/** The input a visible label names, found from the label's text: no selector engine in the page. */
+const FIELD_BY_LABEL = String.raw`(text) => {
+  const label = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === text);
+  return label && label.htmlFor ? document.getElementById(label.htmlFor) : null;
+}`;
+
+/** Types `value` in an input as Playwright's `fill` does: the value set, then one input event. */
+const TYPE_VALUE = String.raw`(field, value) => {
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(field, value);
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+}`;
+
 /**
  * Types the password in the unlock screen as `fill` does (the value set, one input event), then
  * presses Enter; returns Date.now() just before Enter. Found by its label inside the page rather
@@ -52,12 +65,10 @@ export async function submitLogin(page: Page, email: string, password: string): 
 export async function submitUnlock(page: Page, password: string): Promise<number> {
   const found = (await page.evaluate(
     String.raw`(({ label, value }) => {
-      const text = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === label);
-      const field = text && text.htmlFor ? document.getElementById(text.htmlFor) : null;
+      const field = (${FIELD_BY_LABEL})(label);
       if (!field) return false;
       field.focus();
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(field, value);
-      field.dispatchEvent(new Event('input', { bubbles: true }));
+      (${TYPE_VALUE})(field, value);
       return true;
     })(${JSON.stringify({ label: 'Mot de passe', value: password })})`,
   )) as boolean;
@@ -101,16 +112,13 @@ export async function waitSearchable(page: Page, target: SearchTarget, timeoutMs
 
 const WATCH_SEARCH = String.raw`(({ name, query, timeoutMs }) => new Promise((resolve) => {
   const deadline = Date.now() + timeoutMs;
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  const fieldByLabel = ${FIELD_BY_LABEL};
+  const typeValue = ${TYPE_VALUE};
   let listAt = 0;
   let typing = false;
-  const searchBox = () => {
-    const label = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === 'Rechercher une personne');
-    return label && label.htmlFor ? document.getElementById(label.htmlFor) : null;
-  };
   const check = () => {
     const now = Date.now();
-    const box = searchBox();
+    const box = fieldByLabel('Rechercher une personne');
     const list = document.querySelector('[aria-label="Liste des personnes"]');
     const links = list ? [...list.querySelectorAll('a')] : [];
     if (listAt === 0 && links.length > 0) listAt = now;
@@ -126,8 +134,7 @@ const WATCH_SEARCH = String.raw`(({ name, query, timeoutMs }) => new Promise((re
         typing = false;
         if (!box.isConnected || box.value === query) return;
         box.focus();
-        setValue.call(box, query);
-        box.dispatchEvent(new Event('input', { bubbles: true }));
+        typeValue(box, query);
       }, 0);
     }
     if (now > deadline) {

@@ -3,6 +3,16 @@
 // the page.
 
 /**
+ * Calls `done` with the time of the task after the next frame's rendering: a requestAnimationFrame,
+ * then a message. That task runs once the frame has been painted.
+ */
+const AFTER_PAINT = String.raw`(done, clock = () => performance.now()) => requestAnimationFrame(() => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => done(clock());
+  channel.port2.postMessage(0);
+})`;
+
+/**
  * Installed in every document before the app's scripts (addInitScript). Once armed, it records when
  * the next input event happened (event.timeStamp), when the screen last changed (a DOM mutation
  * outside the sync bar and progress indicators) and when the frame showing that change was painted
@@ -14,11 +24,7 @@ export const INPUT_PROBE = String.raw`(() => {
   if (window.__benchProbe) return;
   const IGNORE = '[aria-label="État de la synchronisation"], [role="progressbar"], progress, .sync-progress';
   const state = { armed: false, inputAt: 0, firstPaint: 0, lastChange: 0, lastPaint: 0, changes: 0 };
-  const afterPaint = (done) => requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => done(performance.now());
-    channel.port2.postMessage(0);
-  });
+  const afterPaint = ${AFTER_PAINT};
   const relevant = (node) => {
     const element = node.nodeType === 1 ? node : node.parentElement;
     return element !== null && element.closest(IGNORE) === null;
@@ -52,8 +58,8 @@ export const INPUT_PROBE = String.raw`(() => {
 /**
  * Installed in every document before the app's scripts (addInitScript): the first level-1 heading
  * shown (a start's first screen: login or unlock) and the time (Date.now(), the bench's clock) of
- * the first painted frame showing it. A DOM mutation notices the heading; the paint is a
- * requestAnimationFrame, then a message, as in INPUT_PROBE. The observer is then disconnected: a
+ * the first painted frame showing it. A DOM mutation notices the heading; the paint is found as in
+ * INPUT_PROBE. The observer is then disconnected: a
  * second one watching every mutation made the rest of the run slower (a file opening inserts
  * thousands of nodes). So the bench learns when the first screen showed without asking the page
  * with selectors: Playwright's role queries run on the slowed main thread (~20 ms each at 4×, plus
@@ -62,6 +68,7 @@ export const INPUT_PROBE = String.raw`(() => {
  */
 export const FIRST_SCREEN_PROBE = String.raw`(() => {
   if (window.__benchFirstScreen) return;
+  const afterPaint = ${AFTER_PAINT};
   const first = { title: '', at: 0 };
   window.__benchFirstScreen = first;
   let observer = null;
@@ -71,11 +78,7 @@ export const FIRST_SCREEN_PROBE = String.raw`(() => {
     if (title === '') return;
     observer.disconnect();
     first.title = title;
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => { first.at = Date.now(); };
-      channel.port2.postMessage(0);
-    });
+    afterPaint((t) => { first.at = t; }, Date.now);
   };
   const observe = () => {
     observer = new MutationObserver(look);

@@ -43,6 +43,11 @@ export class ServerProcess {
     return this.child !== undefined;
   }
 
+  /** The server's process id while it runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   async start(): Promise<void> {
     if (this.child !== undefined) throw new Error('server already running');
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(this.options.port), HOST: '127.0.0.1', WEB_DIST, ...this.options.env };

@@ -20,6 +20,7 @@ import { EngineStore } from './engine-store.ts';
 import { DataError, LockedError } from './errors.ts';
 import { readProgress, syncInPhases, type FilterableTransport } from './first-sync.ts';
 import { Lru } from './lru.ts';
+import { ProgressPacer } from './progress-pacer.ts';
 import { FILE_GROUPS, groupKey, historyKey, PRIMED_COLLECTIONS, PRIMED_PER_GROUP, recordKey, type Fields, type GroupParams, type Method, type OpenParams, type OpenResult, type Params, type Result, type WorkerEvent } from './protocol.ts';
 import { groupKeysOf } from './field-groups.ts';
 import type { PersonSummary } from '@relais/core/domain/person';
@@ -424,14 +425,15 @@ export class DataService {
   #sync(s: Session): Promise<SyncSummary> {
     // One at a time: the first-sync phases switch the engine's cursor and the pull filter.
     s.syncing ??= (async () => {
+      const pacer = new ProgressPacer((progress) => {
+        if (s.open) this.env.emit({ type: 'progress', progress });
+      }, this.env.clock);
       try {
         const report = await syncInPhases(
           s.engine,
           s.store,
           s.transport,
-          (progress) => {
-            if (s.open) this.env.emit({ type: 'progress', progress });
-          },
+          (progress) => pacer.report(progress),
           // Only what this session holds keys for: without the medical key, no medical pull.
           collectionsForKinds(s.keyring.all().map((k) => k.kind)),
         );
@@ -441,6 +443,7 @@ export class DataService {
         if (isCryptoError(error, 'KEY_UNKNOWN')) this.#askForKeys(s);
         throw error;
       } finally {
+        pacer.flush();
         s.syncing = null;
       }
     })();

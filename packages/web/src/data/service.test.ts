@@ -6,7 +6,7 @@ import { emptyPerson } from '@relais/core/domain/person';
 import type { CryptoPrimitives } from '@relais/core/ports';
 import { loadPrimitives } from '../crypto/sodium.ts';
 import { DataError, LockedError, ValidationError } from './errors.ts';
-import { groupKey, type Fields, type WorkerEvent } from './protocol.ts';
+import { groupKey, historyKey, type Fields, type WorkerEvent } from './protocol.ts';
 import { DataService, FLUSH_DELAY_MS } from './service.ts';
 import { dumpAllDatabases, FakeServer, newId, newOrganisation, openParams, testEnv } from './test-support.ts';
 import { openUserDb } from '../storage/user-db.ts';
@@ -69,6 +69,9 @@ describe('DataService', () => {
     expect(JSON.stringify([...persons.values()])).not.toContain('Secret');
     expect([...persons.values()].every((i) => !i.pending)).toBe(true);
 
+    // A file open on B: the page read the record and its history.
+    await b.service.handle('read', { collection: 'person', id: ids[0]! });
+    await b.service.handle('history', { collection: 'person', id: ids[0]! });
     // A local write arrives as a pending upsert, a pulled change as a confirmed one.
     await b.service.handle('update', { collection: 'person', id: ids[2]!, patch: { name: 'Karim B.' } });
     await settle();
@@ -80,9 +83,12 @@ describe('DataService', () => {
     const after = mirror(b.events, 'person');
     expect(after.get(ids[0]!)).toMatchObject({ pending: false, summary: { phone: '06 12 34 56 78' } });
     expect(after.get(ids[2]!)).toMatchObject({ pending: false, summary: { name: 'Karim B.' } });
-    // The page also hears which records changed (open files reload).
+    // The page also hears which of the records it read changed (open files reload), and their
+    // histories; not of the others, which it never asked for.
     const changed = b.events.flatMap((e) => (e.type === 'changed' ? e.keys : []));
     expect(changed).toContain(`person/${ids[0]!}`);
+    expect(changed).toContain(historyKey('person', ids[0]!));
+    expect(changed).not.toContain(`person/${ids[1]!}`);
     a.service.close();
     b.service.close();
   });

@@ -100,6 +100,13 @@ interface Session {
   storedDuringBuild: Set<string>;
   building: boolean;
   changedKeys: Set<string>;
+  /**
+   * Keys of the records and histories the page has asked for: the only ones whose changes it is
+   * told of (the first sync stores ~100,000 records, and sending every key cost the page's main
+   * thread its JavaScript and a major GC; decision 015). Added when a read starts, so a change
+   * stored while the read is under way is told too.
+   */
+  asked: Set<string>;
   flushTimer: ReturnType<typeof setTimeout> | null;
   syncing: Promise<SyncSummary> | null;
   open: boolean;
@@ -283,6 +290,7 @@ export class DataService {
       storedDuringBuild: new Set(),
       building: true,
       changedKeys: new Set(),
+      asked: new Set(),
       flushTimer: null,
       syncing: null,
       open: true,
@@ -361,6 +369,7 @@ export class DataService {
 
   async #read(s: Session, collection: Collection, id: string): Promise<FullRecord<Fields> | null> {
     const key = recordKey(collection, id);
+    s.asked.add(key);
     const cached = s.cache.get(key);
     if (cached) return cached;
     const record = await s.idb.get(collection, id);
@@ -375,7 +384,9 @@ export class DataService {
     const out = new Map<string, FullRecord<Fields>>();
     const missing: string[] = [];
     for (const id of ids) {
-      const cached = s.cache.get(recordKey(collection, id));
+      const key = recordKey(collection, id);
+      s.asked.add(key);
+      const cached = s.cache.get(key);
       if (cached) out.set(id, cached);
       else missing.push(id);
     }
@@ -396,6 +407,7 @@ export class DataService {
   }
 
   async #history(s: Session, collection: Collection, id: string): Promise<HistoryEntry[]> {
+    s.asked.add(historyKey(collection, id));
     const events = await this.#readMany(s, 'history', s.index.historyOf(collection, id));
     const entries: HistoryEntry[] = [];
     for (const event of events) {
@@ -654,8 +666,9 @@ export class DataService {
     }
     if (s.index.takeTrashChanged() && s.watchTrash) this.env.emit({ type: 'trash', entries: s.index.trash() });
     if (s.changedKeys.size > 0) {
-      this.env.emit({ type: 'changed', keys: [...s.changedKeys] });
+      const told = [...s.changedKeys].filter((key) => s.asked.has(key));
       s.changedKeys.clear();
+      if (told.length > 0) this.env.emit({ type: 'changed', keys: told });
     }
   }
 }

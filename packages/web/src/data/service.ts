@@ -99,6 +99,7 @@ interface Session {
   /** Records stored while the index was being built: the build must not overwrite them with older reads. */
   storedDuringBuild: Set<string>;
   building: boolean;
+  /** Changed keys the page asked for, told at the next flush. */
   changedKeys: Set<string>;
   /**
    * Keys of the records and histories the page has asked for: the only ones whose changes it is
@@ -483,10 +484,14 @@ export class DataService {
       if (s.building) s.storedDuringBuild.add(key);
       if (!state) s.cache.delete(key);
       else if (s.cache.has(key)) s.cache.refresh(key, this.#full(s, record, state));
-      s.changedKeys.add(key);
+      // Only what the page asked for is noted: the first sync stores ~100,000 records.
+      if (s.asked.has(key)) s.changedKeys.add(key);
       if (record.collection === 'history' && state) {
         const f = state.document.fields;
-        if (typeof f.recordCollection === 'string' && typeof f.recordId === 'string') s.changedKeys.add(historyKey(f.recordCollection, f.recordId));
+        if (typeof f.recordCollection === 'string' && typeof f.recordId === 'string') {
+          const history = historyKey(f.recordCollection, f.recordId);
+          if (s.asked.has(history)) s.changedKeys.add(history);
+        }
       }
     }
     this.#scheduleFlush(s);
@@ -666,9 +671,8 @@ export class DataService {
     }
     if (s.index.takeTrashChanged() && s.watchTrash) this.env.emit({ type: 'trash', entries: s.index.trash() });
     if (s.changedKeys.size > 0) {
-      const told = [...s.changedKeys].filter((key) => s.asked.has(key));
+      this.env.emit({ type: 'changed', keys: [...s.changedKeys] });
       s.changedKeys.clear();
-      if (told.length > 0) this.env.emit({ type: 'changed', keys: told });
     }
   }
 }

@@ -31,10 +31,11 @@ interface ListMemory {
   scrollY: number;
 }
 const MEMORY_KEY = 'persons-list';
+const freshMemory = (): ListMemory => ({ query: '', includeOut: false, scrollY: 0 });
 
 /** The search and filter to start from: those left on a return, none on a fresh visit (which forgets them). */
 function initialState(memory: ListMemory): ListMemory {
-  if (currentArrival() === 'fresh') Object.assign(memory, { query: '', includeOut: false, scrollY: 0 });
+  if (currentArrival() === 'fresh') Object.assign(memory, freshMemory());
   return { ...memory };
 }
 
@@ -62,7 +63,7 @@ export function PersonListScreen() {
   // Only the conflict events: the person list must not follow every change of the whole history.
   const conflicts = useIndexGroup('history', 'kind', 'conflict');
   const teams = useTeams();
-  const memory = remembered<ListMemory>(useWorkspace().workspace.screenMemory, MEMORY_KEY, () => ({ query: '', includeOut: false, scrollY: 0 }));
+  const memory = remembered(useWorkspace().workspace.screenMemory, MEMORY_KEY, freshMemory);
   const [initial] = useState(() => initialState(memory));
   // The query is not React state: a key typed is answered by `show` below, in the key's task.
   const [results] = useState(() => new PersonResults(initial.query));

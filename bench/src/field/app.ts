@@ -2,6 +2,7 @@
 // browser benchmarks need: log in, unlock, find the person list and its search box, open a file.
 import type { Locator, Page } from 'playwright-core';
 import { sleep } from './device.ts';
+import { AFTER_PAINT } from './probes.ts';
 
 /** Argon2id runs at login and unlock: allow for it on a slowed phone. */
 const KEYS_TIMEOUT_MS = 120_000;
@@ -62,20 +63,49 @@ const TYPE_VALUE = String.raw`(field, value) => {
  * than with Playwright's selectors, whose engine would be injected into the page (~50 ms of its
  * slowed main thread) while the unlocked app loads there.
  */
-export async function submitUnlock(page: Page, password: string): Promise<number> {
+/**
+ * A person's pace at the unlock screen of a phone: the pause to read it and tap the field, then the
+ * time between two keys (a quick typist on a phone's keyboard).
+ */
+export const UNLOCK_TYPING = { firstKeyAfterMs: 500, betweenKeysMs: 120 };
+
+/**
+ * Records, for each key typed, the time from its input event to the task after the next frame: how
+ * long the app, busy getting ready meanwhile, takes to show the key.
+ */
+const KEY_ECHO_PROBE = String.raw`(() => {
+  const afterPaint = ${AFTER_PAINT};
+  const echoes = [];
+  addEventListener('keydown', (event) => afterPaint((t) => echoes.push(t - event.timeStamp)), true);
+  window.__benchKeyEchoes = echoes;
+})()`;
+
+/**
+ * Types the password on the unlock screen key by key at a person's pace (UNLOCK_TYPING), then
+ * submits it with Enter: what the app does while the password is typed (loading the unlocked app,
+ * its first layout done ahead) is done then, as on a phone. Returns Date.now() just before the
+ * Enter, and each typed key's time to the next frame.
+ */
+export async function submitUnlock(page: Page, password: string): Promise<{ submittedAt: number; keyEchoesMs: number[] }> {
   const found = (await page.evaluate(
-    String.raw`(({ label, value }) => {
+    String.raw`(({ label }) => {
       const field = (${FIELD_BY_LABEL})(label);
       if (!field) return false;
       field.focus();
-      (${TYPE_VALUE})(field, value);
+      ${KEY_ECHO_PROBE};
       return true;
-    })(${JSON.stringify({ label: 'Mot de passe', value: password })})`,
+    })(${JSON.stringify({ label: 'Mot de passe' })})`,
   )) as boolean;
   if (!found) throw new Error('no « Mot de passe » field on the unlock screen');
-  const t0 = Date.now();
+  await sleep(UNLOCK_TYPING.firstKeyAfterMs);
+  for (const key of password) {
+    await page.keyboard.type(key);
+    await sleep(UNLOCK_TYPING.betweenKeysMs);
+  }
+  const keyEchoesMs = (await page.evaluate('window.__benchKeyEchoes.slice()')) as number[];
+  const submittedAt = Date.now();
   await page.keyboard.press('Enter');
-  return t0;
+  return { submittedAt, keyEchoesMs };
 }
 
 export interface SearchTarget {

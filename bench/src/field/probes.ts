@@ -6,7 +6,7 @@
  * Calls `done` with the time of the task after the next frame's rendering: a requestAnimationFrame,
  * then a message. That task runs once the frame has been painted.
  */
-const AFTER_PAINT = String.raw`(done, clock = () => performance.now()) => requestAnimationFrame(() => {
+export const AFTER_PAINT = String.raw`(done, clock = () => performance.now()) => requestAnimationFrame(() => {
   const channel = new MessageChannel();
   channel.port1.onmessage = () => done(clock());
   channel.port2.postMessage(0);

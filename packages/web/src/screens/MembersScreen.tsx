@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import type { z } from 'zod';
 import { fromBase64 } from '@relais/core/base64';
 import type { Member, MembersResponse, Role, Team } from '@relais/core/protocol';
+import { DEFAULT_TIME_ZONE } from '@relais/core/domain/calendar';
 import { errorMessage } from '../api/errors.ts';
 import { useController, useWorkspace } from '../app/context.ts';
 import { loadPrimitives } from '../crypto/sodium.ts';
@@ -317,7 +318,7 @@ export function MembersScreen() {
                 <p className="member-meta">
                   {ROLE_LABELS[inv.role]}
                   {inv.healthProfessional ? ' · Professionnel de santé' : ''} · valable jusqu'au{' '}
-                  {new Date(inv.expiresAt).toLocaleDateString('fr-FR')}
+                  {new Date(inv.expiresAt).toLocaleDateString('fr-FR', { timeZone: DEFAULT_TIME_ZONE })}
                 </p>
                 <button type="button" className="secondary small" onClick={() => void cancelInvitation(inv)}>
                   Annuler l'invitation<span className="sr-only"> de {inv.email}</span>

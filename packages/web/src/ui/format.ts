@@ -1,6 +1,5 @@
 const time = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
 const dayMonth = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit' });
-const full = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
 
 function sameDay(a: Date, b: Date): boolean {
   return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
@@ -10,12 +9,6 @@ function sameDay(a: Date, b: Date): boolean {
 export function formatSyncTime(ms: number, now: Date = new Date()): string {
   const date = new Date(ms);
   return sameDay(date, now) ? time.format(date) : `${dayMonth.format(date)} à ${time.format(date)}`;
-}
-
-/** "le 3 mars 2026 à 14:05" */
-export function formatDateTime(ms: number): string {
-  const date = new Date(ms);
-  return `le ${full.format(date)} à ${time.format(date)}`;
 }
 
 export function plural(count: number, one: string, many: string): string {

@@ -10,7 +10,7 @@ import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { actionForm, newActionForm, withStatus, type ActionFormValue, type FormErrors } from './action-form.ts';
 import { useActionCommands } from './commands.ts';
 import { useDraft, useIndex, useMe, useSettings, useTeams, useWriter, type ActionSeriesFields } from './data.ts';
-import { formatLongDate, nowIso, todayOf } from './dates.ts';
+import { formatLongDate, nowIso, localDate } from '../../ui/dates.ts';
 import { failureMessage, fieldErrorsOf, focusFirstError } from './errors.ts';
 import { setFlash } from '../../ui/flash.ts';
 import { ACTION_LABELS, DESCRIPTION_MAX, STATUS_OPTIONS, TITLE_MAX } from './labels.ts';
@@ -35,7 +35,7 @@ function NewAction() {
   const teams = useTeams();
   const personId = new URLSearchParams(new URL(location, 'http://x').search).get('personne') ?? '';
   const validPerson = /^[0-9a-f-]{36}$/.test(personId) ? personId : '';
-  const initial = useMemo(() => newActionForm(todayOf(Date.now()), defaultTeamId(teams, me.user.id), validPerson), [teams, me, validPerson]);
+  const initial = useMemo(() => newActionForm(localDate(Date.now()), defaultTeamId(teams, me.user.id), validPerson), [teams, me, validPerson]);
   return <ActionForm editing={null} initial={initial} draftKey={`action:new:${validPerson}`} cancelHref={validPerson ? actionPaths.person(validPerson) : actionPaths.list} />;
 }
 

@@ -2,7 +2,7 @@
 // and a quick « Marquer comme faite » that stays in place (its label flips) so focus is not lost.
 import type { AgendaEntry } from '@relais/core/domain/agenda';
 import { Link } from '../../app/router.tsx';
-import { formatDue } from './dates.ts';
+import { formatDue } from '../../ui/dates.ts';
 import { STATUS_LABELS } from './labels.ts';
 import { entryHref } from './paths.ts';
 

@@ -10,7 +10,7 @@ import { ActionMissing } from './ActionFormScreen.tsx';
 import { Comments } from './Comments.tsx';
 import { useActionCommands } from './commands.ts';
 import { useIndex, useMemberNames, useMe, useWriter } from './data.ts';
-import { formatDateTime, formatDue, formatLongDate, nowIso, todayOf } from './dates.ts';
+import { formatDateTime, formatDue, formatLongDate, nowIso, localDate } from '../../ui/dates.ts';
 import { failureMessage } from './errors.ts';
 import { setFlash, takeFlash } from '../../ui/flash.ts';
 import { ACTION_LABELS, STATUS_LABELS } from './labels.ts';
@@ -82,7 +82,7 @@ function ActionDetail({ action, initialFlash }: { action: Extract<LoadedAction, 
     asked.current = confirming || asked.current;
   }, [confirming]);
   const f = action.fields;
-  const today = todayOf(Date.now());
+  const today = localDate(Date.now());
   const editing: Editing = useMemo(
     () => ({ id: action.id, fields: f, seriesId: action.seriesId, series: action.series, occurrenceDate: action.occurrenceDate }),
     [action, f],

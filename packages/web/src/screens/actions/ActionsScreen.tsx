@@ -11,7 +11,7 @@ import { useActionCommands } from './commands.ts';
 import { useSettings, useTeams } from './data.ts';
 import { failureMessage } from './errors.ts';
 import { refocusAfterRemoval } from './focus.ts';
-import { todayOf } from './dates.ts';
+import { localDate } from '../../ui/dates.ts';
 import { actionsHref, agendaFilters, ACTION_VIEWS, categoryGroupsWith, parseActionsQuery, VIEW_LABELS, type ActionsQuery, type ActionView } from './filters.ts';
 import { actionPaths } from './paths.ts';
 import { useActionIndexes, usePersonNames } from './useAgendaData.ts';
@@ -39,7 +39,7 @@ export function ActionsScreen() {
   const teams = useTeams();
   const settings = useSettings();
   const commands = useActionCommands();
-  const today = todayOf(Date.now());
+  const today = localDate(Date.now());
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [alert, setAlert] = useState<string | null>(null);
   const [status, setStatus] = useState('');

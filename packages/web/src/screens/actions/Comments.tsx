@@ -5,7 +5,7 @@ import { Link } from '../../app/router.tsx';
 import { useDraft, useIndexGroup, useMe, useMemberNames, useRecords, useTeams, useWriter, type CommentFields } from './data.ts';
 import { CommentCorrection } from './CommentCorrection.tsx';
 import { actionPaths } from './paths.ts';
-import { formatDateTime, nowIso } from './dates.ts';
+import { formatDateTime, nowIso } from '../../ui/dates.ts';
 import { failureMessage, fieldErrorsOf, focusFirstError, type FieldErrors } from './errors.ts';
 import { COMMENT_LABELS, COMMENT_MAX } from './labels.ts';
 import { defaultTeamId, myTeams } from './teams.ts';

@@ -14,7 +14,7 @@ import { ActionRow } from './ActionRow.tsx';
 import { CommentList } from './Comments.tsx';
 import { useActionCommands } from './commands.ts';
 import { useDraft, useIndex, useMe, useRecords, useSettings, useTeams, useWriter, type CommentFields } from './data.ts';
-import { addDays, formatDateTime, formatDay, isIsoDate, nowIso, todayOf } from './dates.ts';
+import { addDays, formatDateTime, formatDay, isIsoDate, nowIso, localDate } from '../../ui/dates.ts';
 import { refocusAfterRemoval } from './focus.ts';
 import { failureMessage, fieldErrorsOf, focusFirstError, type FieldErrors } from './errors.ts';
 import { COMMENT_MAX } from './labels.ts';
@@ -38,7 +38,7 @@ export function HandoverScreen() {
   const comments = useIndex('comment');
   const { actions, series, seriesById } = useActionIndexes();
   const commands = useActionCommands();
-  const today = todayOf(Date.now());
+  const today = localDate(Date.now());
   const params = new URLSearchParams(new URL(location, 'http://x').search);
   const asked = params.get('equipe') ?? '';
   const teamId = teams.some((t) => t.id === asked) ? asked : defaultTeamId(teams, me.user.id);

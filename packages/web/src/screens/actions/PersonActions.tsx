@@ -6,7 +6,7 @@ import { Link } from '../../app/router.tsx';
 import { FormAlert, StatusMessage } from '../../ui/feedback.tsx';
 import { ActionRow } from './ActionRow.tsx';
 import { useActionCommands } from './commands.ts';
-import { todayOf } from './dates.ts';
+import { localDate } from '../../ui/dates.ts';
 import { failureMessage } from './errors.ts';
 import { refocusAfterRemoval } from './focus.ts';
 import { actionPaths } from './paths.ts';
@@ -21,7 +21,7 @@ export function PersonActions({ personId }: { personId: string }) {
   const seriesById = useMemo(() => new Map((series ?? []).map((s) => [s.id, s.summary] as const)), [series]);
   const names = usePersonNames();
   const commands = useActionCommands();
-  const today = todayOf(Date.now());
+  const today = localDate(Date.now());
   const [busy, setBusy] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
 

@@ -4,7 +4,7 @@ import { useMemo, useRef, type ReactNode } from 'react';
 import type { AgendaDay, AgendaEntry } from '@relais/core/domain/agenda';
 import { StatusMessage } from '../../ui/feedback.tsx';
 import { ACTION_ROW_HEIGHT } from './ActionRow.tsx';
-import { addDays, formatDay, formatLongDate, startOfWeek } from './dates.ts';
+import { addDays, formatDay, formatLongDate, startOfWeek } from '../../ui/dates.ts';
 import { VirtualList } from './VirtualList.tsx';
 
 type WeekRow = { kind: 'day'; date: string; count: number } | { kind: 'empty'; date: string } | { kind: 'entry'; entry: AgendaEntry };

@@ -4,7 +4,7 @@ import { setActionStatus, type ActionFields, type ActionStatus } from '@relais/c
 import type { ActionSeriesFields } from '@relais/core/domain/action-series';
 import { DEFAULT_TIME_ZONE, zonedDateTime } from '@relais/core/domain/calendar';
 import { validateFields } from '@relais/core/domain/registry';
-import { dateTimeParts, isIsoDate } from './dates.ts';
+import { dateTimeParts, isIsoDate } from '../../ui/dates.ts';
 import { NO_RECURRENCE, recurrenceFromRrule, recurrenceToRrule, type RecurrenceInput } from './recurrence-form.ts';
 
 /** For an occurrence of a series: change it alone, or it and every later one (the series is split). */

@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { setActionStatus, type ActionStatus, type ActionSummary } from '@relais/core/domain/action';
 import { occurrenceFields } from '@relais/core/domain/recurrence';
 import { useDerivedId, useWriter, type ActionFields, type ActionSeriesFields } from './data.ts';
-import { nowIso } from './dates.ts';
+import { nowIso } from '../../ui/dates.ts';
 
 export interface ActionCommands {
   /** Moves the action (or the occurrence, materialised first) to `status`; resolves with the record id. */

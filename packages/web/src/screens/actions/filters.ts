@@ -2,7 +2,7 @@
 // so that « Retour » from an action comes back to the same list, and a filtered view can be shared
 // inside the team.
 import type { AgendaFilters } from '@relais/core/domain/agenda';
-import { isIsoDate } from './dates.ts';
+import { isIsoDate } from '../../ui/dates.ts';
 
 export const ACTION_VIEWS = ['today', 'late', 'upcoming', 'week'] as const;
 export type ActionView = (typeof ACTION_VIEWS)[number];

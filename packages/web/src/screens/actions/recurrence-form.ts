@@ -3,7 +3,7 @@
 // `until`, and back. The end date lives in `until`, never inside the rule, so "this occurrence and
 // the following" can cut a series by changing `until` alone.
 import { rruleProblem } from '@relais/core/domain/rrule-text';
-import { formatLongDate, isIsoDate, weekdayIndex } from './dates.ts';
+import { formatLongDate, isIsoDate, weekdayIndex } from '../../ui/dates.ts';
 
 export const WEEKDAYS = [
   { code: 'MO', label: 'lundi', short: 'Lun.' },

@@ -15,7 +15,7 @@ import { usePersonNames } from './hooks.ts';
 import { activityPaths } from './paths.ts';
 import { PersonPicker } from './PersonPicker.tsx';
 import { saveFailure } from '../../ui/save-failure.ts';
-import { localDate } from './time.ts';
+import { localDate } from '../../ui/dates.ts';
 import { WhenFields } from './WhenFields.tsx';
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });

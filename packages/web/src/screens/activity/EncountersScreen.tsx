@@ -11,7 +11,7 @@ import { useIndex, useRecords } from './data.ts';
 import { takeFlash } from '../../ui/flash.ts';
 import { usePersonNames, useTerritoryNames } from './hooks.ts';
 import { activityPaths, queryDate } from './paths.ts';
-import { formatClock, localDate } from './time.ts';
+import { formatClock, localDate } from '../../ui/dates.ts';
 
 export function EncountersScreen() {
   const { teamId, teams } = useTeam();

@@ -17,7 +17,7 @@ import { PersonPicker } from './PersonPicker.tsx';
 import { RadioGroup } from './RadioGroup.tsx';
 import { saveFailure } from '../../ui/save-failure.ts';
 import { WhenFields } from './WhenFields.tsx';
-import { localDate } from './time.ts';
+import { localDate } from '../../ui/dates.ts';
 
 export function PassageFormScreen({ id, personId }: { id?: string; personId?: string }) {
   const record = useRecord('passage', id ?? '');

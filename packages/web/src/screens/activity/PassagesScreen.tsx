@@ -12,7 +12,7 @@ import { useIndex, useRecords } from './data.ts';
 import { takeFlash } from '../../ui/flash.ts';
 import { usePersonNames } from './hooks.ts';
 import { activityPaths, queryDate } from './paths.ts';
-import { formatClock, localDate } from './time.ts';
+import { formatClock, localDate } from '../../ui/dates.ts';
 
 export function PassagesScreen() {
   const { teamId, teams } = useTeam();

@@ -9,7 +9,7 @@ import { teamName, useTeam } from './controls.tsx';
 import { useIndexGroup, useRecords, useSettings } from './data.ts';
 import { usePersonNames, useTerritoryNames } from './hooks.ts';
 import { activityPaths } from './paths.ts';
-import { formatInstant } from './time.ts';
+import { formatDateTime } from '../../ui/dates.ts';
 
 const PAGE = 20;
 
@@ -71,7 +71,7 @@ export function PersonActivity({ personId }: { personId: string }) {
                 <li key={e.id}>
                   <p className="activity-head">
                     <span className={`kind ${e.kind}`}>{kind}</span>
-                    <span className="activity-time">{formatInstant(e.date)}</span>
+                    <span className="activity-time">{formatDateTime(e.date)}</span>
                     <span className="activity-team">{teamName(teams, e.teamId)}</span>
                     <PendingBadge pending={d?.pending ?? false} />
                   </p>
@@ -80,7 +80,7 @@ export function PersonActivity({ personId }: { personId: string }) {
                   {d?.comment ? <p className="activity-text">{d.comment}</p> : null}
                   <Link
                     href={e.kind === 'passage' ? activityPaths.passageEdit(e.id, personId) : activityPaths.encounterEdit(e.id, personId)}
-                    aria-label={`Modifier : ${kind.toLowerCase()} du ${formatInstant(e.date)}`}
+                    aria-label={`Modifier : ${kind.toLowerCase()} du ${formatDateTime(e.date)}`}
                   >
                     Modifier
                   </Link>

@@ -14,7 +14,7 @@ import { usePersonNames } from './hooks.ts';
 import { activityPaths } from './paths.ts';
 import { saveFailure } from '../../ui/save-failure.ts';
 import { ServiceCounters } from './ServiceCounters.tsx';
-import { formatClock, localDate } from './time.ts';
+import { formatClock, localDate } from '../../ui/dates.ts';
 
 const MAX_RESULTS = 6;
 const RECENT = 5;

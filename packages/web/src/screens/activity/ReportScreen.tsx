@@ -16,7 +16,7 @@ import { usePersonNames, useTerritoryNames } from './hooks.ts';
 import { activityPaths, queryDate } from './paths.ts';
 import { addPartner, PARTNER_MAX, reportPatch, type ReportEdit } from './report-edit.ts';
 import { saveFailure } from '../../ui/save-failure.ts';
-import { formatClock, formatInstant, localDate } from './time.ts';
+import { formatClock, formatDateTime, localDate } from '../../ui/dates.ts';
 
 const REPORT_TEXT_MAX = 50_000;
 
@@ -70,7 +70,7 @@ function ReportOfDay({ teamId, date, reportId, teamLabel }: { teamId: string; da
     <>
       <p className="report-window">
         {night
-          ? `Équipe de nuit : l'activité comptée va de midi à midi${contents ? `, du ${formatInstant(contents.window.start)} au ${formatInstant(contents.window.end)}` : ''}.`
+          ? `Équipe de nuit : l'activité comptée va de midi à midi${contents ? `, du ${formatDateTime(contents.window.start)} au ${formatDateTime(contents.window.end)}` : ''}.`
           : "L'activité comptée est celle de la journée, de minuit à minuit."}
       </p>
       <ReportEditor teamId={teamId} date={date} reportId={reportId} teamLabel={teamLabel} />

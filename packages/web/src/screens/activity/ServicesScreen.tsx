@@ -4,7 +4,7 @@ import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { DayPicker, TeamSelect, useTeam } from './controls.tsx';
 import { queryDate } from './paths.ts';
 import { ServiceCounters } from './ServiceCounters.tsx';
-import { localDate } from './time.ts';
+import { localDate } from '../../ui/dates.ts';
 
 export function ServicesScreen() {
   const { teamId, setTeamId, teams } = useTeam();

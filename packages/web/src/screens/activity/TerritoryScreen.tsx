@@ -11,7 +11,7 @@ import { useIndex, useRecord, useRecords, useSettings } from './data.ts';
 import { takeFlash } from '../../ui/flash.ts';
 import { usePersonNames } from './hooks.ts';
 import { activityPaths } from './paths.ts';
-import { formatInstant } from './time.ts';
+import { formatDateTime } from '../../ui/dates.ts';
 
 export function personsMetLabel(met: { women: number; men: number; other: number }): string {
   const total = met.women + met.men + met.other;
@@ -90,7 +90,7 @@ export function TerritoryScreen({ id }: { id: string }) {
               return (
                 <li key={o.id}>
                   <p className="activity-head">
-                    <span className="activity-time">{formatInstant(o.summary.date)}</span>
+                    <span className="activity-time">{formatDateTime(o.summary.date)}</span>
                     <span className="activity-team">{teamName(teams, o.summary.teamId)}</span>
                     <PendingBadge pending={o.pending} />
                   </p>
@@ -100,7 +100,7 @@ export function TerritoryScreen({ id }: { id: string }) {
                       {fields.text ? <p className="activity-text">{fields.text}</p> : null}
                     </>
                   ) : null}
-                  <Link href={activityPaths.observationEdit(o.id)} aria-label={`Modifier l'observation du ${formatInstant(o.summary.date)}`}>
+                  <Link href={activityPaths.observationEdit(o.id)} aria-label={`Modifier l'observation du ${formatDateTime(o.summary.date)}`}>
                     Modifier
                   </Link>
                 </li>
@@ -127,7 +127,7 @@ export function TerritoryScreen({ id }: { id: string }) {
               {encounters.map((e) => (
                 <li key={e.id}>
                   <p className="activity-head">
-                    <span className="activity-time">{formatInstant(e.summary.date)}</span>
+                    <span className="activity-time">{formatDateTime(e.summary.date)}</span>
                     <span className="activity-team">{teamName(teams, e.summary.teamId)}</span>
                     <PendingBadge pending={e.pending} />
                   </p>

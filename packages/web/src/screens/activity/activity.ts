@@ -1,6 +1,6 @@
 // Pure selection and ordering of activity records (passages, rencontres, observations) for the
-// screens: by local day and team, by person, newest first.
-import { isOnLocalDay } from './time.ts';
+// screens: by the organisation's day and team, by person, newest first.
+import { onLocalDay } from '../../ui/dates.ts';
 
 export interface Dated {
   date: string;
@@ -17,9 +17,10 @@ export function newestFirst<S extends { date: string }, T extends Listed<S>>(ite
   return [...items].sort((a, b) => (a.summary.date === b.summary.date ? (a.id < b.id ? 1 : -1) : a.summary.date < b.summary.date ? 1 : -1));
 }
 
-/** Records of that local day, of that team ('' = every team), newest first. */
+/** Records of that day (on the organisation's clocks), of that team ('' = every team), newest first. */
 export function onDay<S extends Dated, T extends Listed<S>>(items: readonly T[], date: string, teamId: string): T[] {
-  return newestFirst(items.filter((i) => isOnLocalDay(i.summary.date, date) && (!teamId || i.summary.teamId === teamId)));
+  const onDate = onLocalDay(date);
+  return newestFirst(items.filter((i) => onDate(i.summary.date) && (!teamId || i.summary.teamId === teamId)));
 }
 
 /** Records that name this person, newest first. */

@@ -4,7 +4,7 @@ import type { Team } from '@relais/core/protocol';
 import { SelectField } from '../../ui/fields.tsx';
 import { useMe, useTeams } from './data.ts';
 import { resolveTeam, useChosenTeam } from './team-choice.ts';
-import { addDays, formatDay, localDate } from './time.ts';
+import { addDays, formatFullDay, localDate } from '../../ui/dates.ts';
 
 /** The team chosen for this session's activity screens (defaults to the member's own team). */
 export function useTeam(): { teamId: string; setTeamId: (teamId: string) => void; teams: readonly Team[] } {
@@ -59,7 +59,7 @@ export function DayPicker({ value, onValue, label = 'Date' }: { value: string; o
         </button>
       </div>
       <p className="hint" aria-live="polite">
-        {formatDay(value)}
+        {formatFullDay(value)}
         {value === today ? ' (aujourd’hui)' : ''}
         {value !== today ? (
           <>

@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkEncounter, checkObservation, checkPassage, checkTerritory, EMPTY_ENCOUNTER, EMPTY_OBSERVATION, EMPTY_PASSAGE, shownWhen, whenOf, withoutKeys } from './forms.ts';
 
-let previousTz: string | undefined;
-beforeAll(() => {
-  previousTz = process.env.TZ;
-  process.env.TZ = 'Europe/Paris';
-});
-afterAll(() => {
-  if (previousTz === undefined) delete process.env.TZ;
-  else process.env.TZ = previousTz;
-});
-
+// Whatever the device's time zone (the tests run in the machine's), the forms speak the
+// organisation's clocks (Europe/Paris, decision 006).
 const NOW = Date.parse('2026-11-23T09:05:30.000Z'); // 10:05 in Paris
 const TEAM = '0190a1b2-0000-7000-8000-000000000001';
 

@@ -2,7 +2,7 @@
 // The core zod schemas validate again when writing; these checks give precise French messages
 // for the rules the schemas cannot phrase for a person (a day and an hour typed apart, counts
 // typed as text, « at least one person »).
-import { isIsoDate, isTime, localDate, localTime, toInstant } from './time.ts';
+import { dateTimeParts, isIsoDate, isTime, localDate, localTime, toInstant } from '../../ui/dates.ts';
 
 export type FormErrors<K extends string> = Partial<Record<K, string>>;
 
@@ -26,10 +26,9 @@ export function shownWhen(when: When, nowMs: number): When {
   return { date: when.date || localDate(nowMs), time: when.time || localTime(nowMs) };
 }
 
-/** Fields to show an existing record's instant in the inputs. */
+/** Fields to show an existing record's instant in the inputs (« now » when it is not one). */
 export function whenOf(iso: string): When {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? NOW : { date: localDate(ms), time: localTime(ms) };
+  return dateTimeParts(iso);
 }
 
 function checkWhen(when: When, nowMs: number, errors: FormErrors<'date' | 'time'>): string {

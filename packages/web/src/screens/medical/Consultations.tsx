@@ -7,7 +7,7 @@ import { readCustomValues, sortedDefinitions, displayCustomValue } from '@relais
 import { vitalSignLines } from '@relais/core/domain/vital-signs';
 import { useIndexGroup, useMe, useMemberNames, useRecords, useSettings } from '../../data/hooks.ts';
 import { StatusMessage } from '../../ui/feedback.tsx';
-import { formatIsoDateTime } from '../persons/labels.ts';
+import { formatNumericDateTime } from '../../ui/dates.ts';
 import { ConsultationForm } from './ConsultationForm.tsx';
 import { RemoveButton } from './RemoveButton.tsx';
 import { visibleConsultations } from './medical-form.ts';
@@ -68,9 +68,9 @@ export function Consultations({ personId }: { personId: string }) {
                       setEditing(record.id);
                     }}
                   >
-                    Modifier<span className="sr-only"> la consultation du {formatIsoDateTime(record.fields.date)}</span>
+                    Modifier<span className="sr-only"> la consultation du {formatNumericDateTime(record.fields.date)}</span>
                   </button>
-                  <RemoveButton collection="consultation" id={record.id} what={`la consultation du ${formatIsoDateTime(record.fields.date)}`} onRemoved={setDone} />
+                  <RemoveButton collection="consultation" id={record.id} what={`la consultation du ${formatNumericDateTime(record.fields.date)}`} onRemoved={setDone} />
                 </div>
               </li>
             ),
@@ -94,7 +94,7 @@ function ConsultationView({ fields, pending }: { fields: ConsultationFields; pen
     <>
       <p className="medical-meta">
         <strong>{fields.type}</strong>
-        <span>{formatIsoDateTime(fields.date)}</span>
+        <span>{formatNumericDateTime(fields.date)}</span>
         <span className="badge">{CONSULTATION_STATUS_LABELS[fields.status]}</span>
         {pending ? <span className="badge">Non synchronisée</span> : null}
       </p>

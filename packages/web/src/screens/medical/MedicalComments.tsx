@@ -5,7 +5,7 @@ import { useDraft, useIndexGroup, useMe, useMemberNames, useRecords, useWriter }
 import { TextAreaField } from '../../ui/fields.tsx';
 import { FormAlert, StatusMessage, SubmitButton } from '../../ui/feedback.tsx';
 import { saveFailure } from '../../ui/save-failure.ts';
-import { formatIsoDateTime } from '../persons/labels.ts';
+import { formatNumericDateTime } from '../../ui/dates.ts';
 import { medicalDraftKey } from './medical-form.ts';
 import { RemoveButton } from './RemoveButton.tsx';
 
@@ -77,13 +77,13 @@ export function MedicalComments({ personId }: { personId: string }) {
             <li key={id}>
               <p className="medical-meta">
                 <strong>{fields.createdBy === me.user.id ? 'Vous' : (members.get(fields.createdBy ?? '') ?? 'Un autre membre')}</strong>
-                <span>{formatIsoDateTime(fields.date)}</span>
+                <span>{formatNumericDateTime(fields.date)}</span>
                 {pending ? <span className="badge">Non synchronisé</span> : null}
               </p>
               <p className="medical-notes">{fields.text}</p>
               {fields.createdBy === me.user.id ? (
                 <div className="medical-actions">
-                  <RemoveButton collection="medicalComment" id={id} what={`le commentaire médical du ${formatIsoDateTime(fields.date)}`} onRemoved={setDone} />
+                  <RemoveButton collection="medicalComment" id={id} what={`le commentaire médical du ${formatNumericDateTime(fields.date)}`} onRemoved={setDone} />
                 </div>
               ) : null}
             </li>

@@ -8,14 +8,14 @@ import { TextField } from '../../ui/fields.tsx';
 import { FormAlert, StatusMessage, SubmitButton } from '../../ui/feedback.tsx';
 import { focusFirstInvalid } from '../../ui/forms.ts';
 import { saveFailure } from '../../ui/save-failure.ts';
-import { localToday } from '../persons/labels.ts';
+import { localDate } from '../../ui/dates.ts';
 import { medicalDraftKey, newTreatmentDraft, splitTreatments, treatmentDraftOf, treatmentFromDraft, type FieldErrors, type TreatmentDraft } from './medical-form.ts';
 import { RemoveButton } from './RemoveButton.tsx';
 
 export function Treatments({ personId }: { personId: string }) {
   const headingId = useId();
   const index = useIndexGroup('treatment', 'personId', personId);
-  const today = localToday();
+  const today = localDate(Date.now());
   const split = useMemo(() => (index ? splitTreatments(index, today) : null), [index, today]);
   const ids = useMemo(() => (split ? [...split.ongoing, ...split.finished].map((t) => t.id) : []), [split]);
   const records = useRecords('treatment', ids);
@@ -123,7 +123,7 @@ export function Treatments({ personId }: { personId: string }) {
 function TreatmentForm({ personId, id, stored, onDone }: { personId: string; id?: string; stored?: TreatmentFields; onDone: (message: string) => void }) {
   const writer = useWriter();
   const form = useRef<HTMLFormElement>(null);
-  const initial = useMemo(() => (stored ? treatmentDraftOf(stored) : newTreatmentDraft(localToday())), [stored]);
+  const initial = useMemo(() => (stored ? treatmentDraftOf(stored) : newTreatmentDraft(localDate(Date.now()))), [stored]);
   const [draft, setDraft, clearDraft] = useDraft<TreatmentDraft>(medicalDraftKey('treatment', personId, id ?? 'new'), initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string | null>(null);

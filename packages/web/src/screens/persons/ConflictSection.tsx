@@ -1,7 +1,8 @@
 // The conflict mark: when two devices changed the same field, one value was kept and the other set
 // aside. Both are shown so nothing typed is lost; the person decides by editing the file.
 import type { Json } from '@relais/core/sync/types';
-import { displayValue, fieldLabel, formatIsoDateTime } from './labels.ts';
+import { displayValue, fieldLabel } from './labels.ts';
+import { formatNumericDateTime } from '../../ui/dates.ts';
 import type { Who } from './names.ts';
 import { CustomValuesText } from '../custom-fields/CustomFieldsChange.tsx';
 
@@ -17,7 +18,7 @@ export interface ConflictView {
 /** "le 04/05/2026 14:05 par vous" from a stamp "<ISO>|<userId>". */
 function describeStamp(stamp: string, who: Who): string {
   const [iso, userId] = stamp.split('|');
-  const when = iso ? formatIsoDateTime(iso) : '';
+  const when = iso ? formatNumericDateTime(iso) : '';
   return `${when ? `le ${when} ` : ''}par ${who(userId ?? '')}`;
 }
 

@@ -2,7 +2,8 @@
 // Kept as history records of their own, so it syncs and survives like the file itself.
 import { useState } from 'react';
 import type { ChangeInput } from './timeline.ts';
-import { displayValue, fieldLabel, formatIsoDateTime } from './labels.ts';
+import { displayValue, fieldLabel } from './labels.ts';
+import { formatNumericDateTime } from '../../ui/dates.ts';
 import type { Who } from './names.ts';
 import { CustomFieldsChange } from '../custom-fields/CustomFieldsChange.tsx';
 
@@ -20,7 +21,7 @@ export function HistorySection({ changes, who, teamNames }: { changes: readonly 
           {changes.slice(0, shown).map((c) => (
             <li key={c.id}>
               <p className="history-head">
-                <strong>{fieldLabel(c.field)}</strong> — {formatIsoDateTime(c.at)}, par {who(c.by)}
+                <strong>{fieldLabel(c.field)}</strong> — {formatNumericDateTime(c.at)}, par {who(c.by)}
               </p>
               {c.field === 'customFields' ? (
                 <CustomFieldsChange before={c.before} after={c.after} />

@@ -15,7 +15,8 @@ import { FamilySection } from './FamilySection.tsx';
 import { takeFlash } from '../../ui/flash.ts';
 import { formValues, type PersonFormValues } from './form-state.ts';
 import { HistorySection } from './HistorySection.tsx';
-import { formatIsoDate, GENDER_LABELS, localToday, PERSON_LABELS } from './labels.ts';
+import { GENDER_LABELS, PERSON_LABELS } from './labels.ts';
+import { formatDateFr, localDate } from '../../ui/dates.ts';
 import { useWho } from './names.ts';
 import { personPaths } from './paths.ts';
 import { PlacesSection } from './PlacesSection.tsx';
@@ -35,14 +36,14 @@ function FieldList({ person, teamNames, restricted }: { person: PersonFormValues
   const rows: [string, string, string?][] = [
     [PERSON_LABELS.otherNames, person.otherNames],
     [PERSON_LABELS.gender, person.gender ? GENDER_LABELS[person.gender] : ''],
-    [PERSON_LABELS.birthDate, formatIsoDate(person.birthDate)],
+    [PERSON_LABELS.birthDate, formatDateFr(person.birthDate)],
     [PERSON_LABELS.phone, person.phone],
     [PERSON_LABELS.email, person.email],
     // « Accès restreint »: the free-text description is left out (decision 016).
     ...(restricted ? [] : [[PERSON_LABELS.description, person.description, 'multiline'] as [string, string, string]]),
     [PERSON_LABELS.highlyVulnerable, person.highlyVulnerable ? 'Oui' : 'Non'],
-    [PERSON_LABELS.streetSince, formatIsoDate(person.streetSince)],
-    [PERSON_LABELS.followedSince, formatIsoDate(person.followedSince)],
+    [PERSON_LABELS.streetSince, formatDateFr(person.streetSince)],
+    [PERSON_LABELS.followedSince, formatDateFr(person.followedSince)],
     [PERSON_LABELS.teamIds, teams.join(', ')],
   ];
   return (
@@ -104,7 +105,7 @@ export function PersonFileScreen({ id }: { id: string }) {
   if (record.status === 'missing' || (record.status === 'found' && record.deleted)) return <Missing />;
   const head = person ?? summary;
   if (!head) return <Loading />;
-  const age = ageLabel(head.birthDate, localToday());
+  const age = ageLabel(head.birthDate, localDate(Date.now()));
   const name = head.name;
   const outDate = person?.outOfActiveListDate ?? '';
 
@@ -124,7 +125,7 @@ export function PersonFileScreen({ id }: { id: string }) {
       <p className="person-summary">
         {age ? <span>{age}</span> : null}
         {head.highlyVulnerable ? <span className="badge danger">Très vulnérable</span> : null}
-        {head.outOfActiveList ? <span className="badge muted">Hors file active{outDate ? ` depuis le ${formatIsoDate(outDate)}` : ''}</span> : null}
+        {head.outOfActiveList ? <span className="badge muted">Hors file active{outDate ? ` depuis le ${formatDateFr(outDate)}` : ''}</span> : null}
         {record.status === 'found' && record.pending ? <span className="badge">Modifications non encore synchronisées</span> : null}
       </p>
       <StatusMessage>{flash ?? ''}</StatusMessage>

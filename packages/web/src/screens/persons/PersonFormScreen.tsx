@@ -26,7 +26,8 @@ import {
   type PersonDraft,
   type PersonFormValues,
 } from './form-state.ts';
-import { GENDER_OPTIONS, localToday, PERSON_LABELS } from './labels.ts';
+import { GENDER_OPTIONS, PERSON_LABELS } from './labels.ts';
+import { localDate } from '../../ui/dates.ts';
 import { ageLabel } from '@relais/core/domain/age';
 import { personPaths } from './paths.ts';
 import { validatePerson } from './validation.ts';
@@ -85,7 +86,7 @@ function PersonForm({ id, current, draftKey, customFields }: { id?: string; curr
   // A draft found on opening is announced at the top; one being typed is only mentioned at the
   // bottom, so the fields do not move under the fingers at the first keystroke.
   const [restored] = useState(dirty);
-  const today = localToday();
+  const today = localDate(Date.now());
 
   const set = (patch: Partial<PersonFormValues>) => setDraft(editDraft(draft, current, patch));
   const text = (field: 'name' | 'otherNames' | 'birthDate' | 'phone' | 'email' | 'description' | 'alerts' | 'streetSince' | 'followedSince' | 'outOfActiveListDate') => ({

@@ -11,7 +11,7 @@ import { plural } from '../../ui/format.ts';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { useIndex, useIndexGroup, usePersonSearcher, useReadPersonFilesAhead, useSyncProgress, useTeams } from './data.ts';
 import { takeFlash } from '../../ui/flash.ts';
-import { localToday } from './labels.ts';
+import { localDate } from '../../ui/dates.ts';
 import { conflictedPersons } from './list.ts';
 import { PersonResults, type ResultsView } from './person-results.ts';
 import { personPaths } from './paths.ts';
@@ -70,7 +70,7 @@ export function PersonListScreen() {
   const [includeOut, setIncludeOut] = useState(initial.includeOut);
   const [flash] = useState(() => takeFlash());
   const search = usePersonSearcher();
-  const today = localToday();
+  const today = localDate(Date.now());
 
   const conflicted = useMemo(() => conflictedPersons(conflicts ?? []), [conflicts]);
   const teamNames = useMemo(() => new Map(teams.map((t) => [t.id, t.name])), [teams]);

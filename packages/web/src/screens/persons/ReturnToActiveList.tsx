@@ -4,7 +4,7 @@ import { returnToActiveList } from '@relais/core/domain/person';
 import { errorMessage } from '../../api/errors.ts';
 import { FormAlert, StatusMessage } from '../../ui/feedback.tsx';
 import { useWriter } from './data.ts';
-import { formatIsoDate } from './labels.ts';
+import { formatDateFr } from '../../ui/dates.ts';
 
 export function ReturnToActiveList({ id, date, reasons }: { id: string; date: string; reasons: readonly string[] }) {
   const writer = useWriter();
@@ -23,7 +23,7 @@ export function ReturnToActiveList({ id, date, reasons }: { id: string; date: st
     <div className="active-list-exit">
       <p>
         <strong>Sortie de la file active</strong>
-        {date ? ` le ${formatIsoDate(date)}` : ''}
+        {date ? ` le ${formatDateFr(date)}` : ''}
         {reasons.length > 0 ? ` — motifs : ${reasons.join(', ')}` : ''}.
       </p>
       <FormAlert message={alert} />

@@ -4,7 +4,8 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from '../../app/router.tsx';
 import { useIndex, useIndexGroup, useIndexGroups, useRecords } from './data.ts';
-import { fieldLabel, formatIsoDate, formatIsoDateTime } from './labels.ts';
+import { fieldLabel } from './labels.ts';
+import { formatDateFr, formatNumericDateTime } from '../../ui/dates.ts';
 import type { Who } from './names.ts';
 import { assembleTimeline, type ChangeInput, type TimelineItem } from './timeline.ts';
 
@@ -99,9 +100,9 @@ export function TimelineSection({ personId, createdAt, createdBy, changes, who, 
 }
 
 function when(item: TimelineItem): string {
-  if (item.allDay) return formatIsoDate(item.when);
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(item.when)) return `${formatIsoDate(item.when)} ${item.when.slice(11)}`;
-  return formatIsoDateTime(item.when);
+  if (item.allDay) return formatDateFr(item.when);
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(item.when)) return `${formatDateFr(item.when)} ${item.when.slice(11)}`;
+  return formatNumericDateTime(item.when);
 }
 
 function TimelineEntry({

@@ -8,7 +8,7 @@ import { plural } from '../../ui/format.ts';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { useTrash, useWriter } from './data.ts';
 import { collectionLabel } from '@relais/core/collections';
-import { formatIsoDateTime } from './labels.ts';
+import { formatNumericDateTime } from '../../ui/dates.ts';
 import { useWho } from './names.ts';
 import { personPaths } from './paths.ts';
 
@@ -60,7 +60,7 @@ export function TrashScreen() {
                   <span className="badge">{collectionLabel(e.collection)}</span> <strong>{e.label || '(sans titre)'}</strong>
                 </p>
                 <p className="hint">
-                  Supprimé{e.deletedAt ? ` le ${formatIsoDateTime(e.deletedAt)}` : ''}
+                  Supprimé{e.deletedAt ? ` le ${formatNumericDateTime(e.deletedAt)}` : ''}
                   {e.deletedBy ? ` par ${who(e.deletedBy)}` : ''}
                 </p>
               </div>

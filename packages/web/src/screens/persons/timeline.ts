@@ -1,6 +1,7 @@
 // The « Chronologie » of a person: everything that happened with them, from the in-memory
 // summaries (and the comment texts decrypted on demand). Pure: the screen gathers the inputs.
 import type { Json } from '@relais/core/sync/types';
+import { toInstant } from '../../ui/dates.ts';
 
 export interface ChangeInput {
   field: string;
@@ -47,11 +48,10 @@ export interface TimelineItem {
   others?: number;
 }
 
-/** ms of a local day ('YYYY-MM-DD'), at `time` ('HH:MM') or at the end of the day. */
-function localMs(date: string, time: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  const [h, min] = time ? time.split(':').map(Number) : [23, 59];
-  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1, h ?? 23, min ?? 59).getTime();
+/** ms of a day ('YYYY-MM-DD') at `time` ('HH:MM') or at the end of the day, on the organisation's clocks (0 when malformed). */
+function dayMs(date: string, time: string): number {
+  const instant = toInstant(date, time || '23:59');
+  return instant === null ? 0 : Date.parse(instant);
 }
 
 function isoMs(iso: string): number {
@@ -104,7 +104,7 @@ export function assembleTimeline(input: TimelineInput, now: number): Timeline {
     items.push({
       key: `action:${action.id}`,
       kind: 'action',
-      at: done ? isoMs(action.completedAt) : localMs(action.dueDate, action.dueTime),
+      at: done ? isoMs(action.completedAt) : dayMs(action.dueDate, action.dueTime),
       allDay: !done && !action.dueTime,
       when: done ? action.completedAt : action.dueTime ? `${action.dueDate}T${action.dueTime}` : action.dueDate,
       text: action.title,

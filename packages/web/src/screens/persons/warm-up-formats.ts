@@ -3,8 +3,7 @@
 // that zone's rules: traced on a slowed phone, 11 ms of the first file opening (of ~140 ms; the
 // following openings took ~70 ms). Once loaded, a call costs microseconds, so repeating this is
 // harmless.
-import { formatDateTime, formatDay, formatLongDate, formatShortDate } from '../actions/dates.ts';
-import { formatDay as formatWeekday, formatInstant } from '../activity/time.ts';
+import { formatDateTime, formatDay, formatFullDay, formatLongDate, formatShortDate } from '../../ui/dates.ts';
 
 export function warmUpFileFormats(now: Date = new Date()): void {
   const instant = now.toISOString();
@@ -13,6 +12,5 @@ export function warmUpFileFormats(now: Date = new Date()): void {
   formatLongDate(day);
   formatDay(day);
   formatShortDate(day);
-  formatWeekday(day);
-  formatInstant(instant);
+  formatFullDay(day);
 }

@@ -3,6 +3,7 @@
 // organisation chooses how long it is kept.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { JournalEntry } from '@relais/core/protocol';
+import { DEFAULT_TIME_ZONE } from '@relais/core/domain/calendar';
 import { errorMessage } from '../../api/errors.ts';
 import { useController } from '../../app/context.ts';
 import { useMe, useMemberNames } from '../../data/hooks.ts';
@@ -11,7 +12,8 @@ import { FormAlert, StatusMessage, SubmitButton } from '../../ui/feedback.tsx';
 import { ScreenTitle } from '../../ui/ScreenTitle.tsx';
 import { describeEntry, RETENTION_CHOICES, retentionLabel } from './journal-labels.ts';
 
-const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium' });
+// On the organisation's clocks, as every date of the app (decision 006).
+const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: DEFAULT_TIME_ZONE });
 
 export function JournalScreen() {
   const me = useMe();

@@ -444,6 +444,43 @@ describe.each(BACKENDS)('field app in Chromium on %s', (kind) => {
     await member.shot('field-synced');
   });
 
+  it('(b2) brings the person list back to the place it was left; « Personnes » starts at its top', async () => {
+    const { admin } = env();
+    const page = admin.page;
+    // Enough persons for the list to scroll on a 360×740 phone; their names sort last.
+    const names = Array.from({ length: 7 }, (_, i) => `Zoé Vallée ${i + 1}`);
+    for (const name of names) await createPerson(admin, { name });
+    await goToPersons(page);
+    const last = personLink(page, names.at(-1)!);
+    await page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
+    await last.waitFor();
+    const scrollY = () => page.evaluate('window.scrollY') as Promise<number>;
+    await expect.poll(scrollY).toBeGreaterThan(100);
+    // The place is where the rows are on the screen: the browser may keep them there by moving the
+    // scroll a little as rows above are measured (scroll anchoring).
+    const rowTop = async () => (await last.boundingBox())?.y ?? Number.NaN;
+    const left = await rowTop();
+    const backAtPlace = () => expect.poll(async () => Math.abs((await rowTop()) - left)).toBeLessThanOrEqual(2);
+
+    await last.click();
+    await waitForHeading(page, names.at(-1)!);
+    expect(await scrollY()).toBe(0);
+    await page.getByRole('link', { name: '← Personnes' }).click();
+    await waitForHeading(page, 'Personnes');
+    await backAtPlace();
+
+    await last.click();
+    await waitForHeading(page, names.at(-1)!);
+    await page.goBack();
+    await waitForHeading(page, 'Personnes');
+    await backAtPlace();
+
+    await last.click();
+    await waitForHeading(page, names.at(-1)!);
+    await goToPersons(page);
+    await expect.poll(scrollY).toBe(0);
+  });
+
   it('(c) shows the evening team what the morning team left in « Transmissions »', async () => {
     const { admin, member } = env();
     const page = admin.page;

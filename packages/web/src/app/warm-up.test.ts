@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 describe('warmUpRendering', () => {
-  it('lays out the hidden samples once, one per call, and leaves nothing behind', async () => {
+  it('lays out the hidden samples once, one part per call, and leaves nothing behind', async () => {
     vi.resetModules();
     const { warmUpRendering } = await import('./warm-up.ts');
     const appended: Node[] = [];
@@ -12,24 +12,48 @@ describe('warmUpRendering', () => {
     const before = document.body.innerHTML;
     expect(warmUpRendering('shell')).toBe(true);
     expect(appended).toHaveLength(1);
+    expect(warmUpRendering('shell')).toBe(true);
     expect(warmUpRendering('shell')).toBe(false);
     expect(warmUpRendering('file')).toBe(true);
     expect(warmUpRendering('file')).toBe(false);
-    expect(appended).toHaveLength(2);
-    const [shell, file] = appended as HTMLElement[];
-    for (const host of [shell!, file!]) {
+    expect(appended).toHaveLength(3);
+    const [frame, list, file] = appended as HTMLElement[];
+    for (const host of [frame!, list!, file!]) {
       expect(host.getAttribute('aria-hidden')).toBe('true');
       expect(host.style.visibility).toBe('hidden');
       expect(host.isConnected).toBe(false);
     }
-    for (const selector of ['.app-header .session-actions', '.main-nav .bottom-bar .nav-icon', '.main-nav .admin-links', '.sync-bar .pill', '.shell-body', '.person-row .badge.team']) {
-      expect(shell!.querySelector(selector), selector).not.toBeNull();
+    for (const selector of ['.app-header .session-actions', '.main-nav .bottom-bar .nav-icon', '.main-nav .admin-links', '.sync-bar .pill']) {
+      expect(frame!.querySelector(selector), selector).not.toBeNull();
+    }
+    for (const selector of ['.shell-body .persons-screen .search', '.person-row .badge.team', '.person-row .badge.alert-badge']) {
+      expect(list!.querySelector(selector), selector).not.toBeNull();
     }
     for (const selector of ['.shell-body .person-file .file-nav', '.person-file .alert-banner h2', '.person-file .person-summary .badge']) {
       expect(file!.querySelector(selector), selector).not.toBeNull();
     }
     expect(document.body.innerHTML).toBe(before);
     append.mockRestore();
+  });
+
+  it('lays out one part per idle moment, then stops', async () => {
+    vi.resetModules();
+    const { warmUpWhenIdle } = await import('./warm-up.ts');
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    const append = vi.spyOn(document.body, 'append');
+    warmUpWhenIdle('shell', 200);
+    expect(append).not.toHaveBeenCalled();
+    idle.shift()!();
+    expect(append).toHaveBeenCalledTimes(1);
+    idle.shift()!();
+    expect(append).toHaveBeenCalledTimes(2);
+    // One more moment learns that nothing is left, and asks for none after it.
+    idle.shift()!();
+    expect(append).toHaveBeenCalledTimes(2);
+    expect(idle).toHaveLength(0);
+    append.mockRestore();
+    vi.unstubAllGlobals();
   });
 
   it.each([

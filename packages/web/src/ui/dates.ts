@@ -6,7 +6,7 @@
 import { addDays, dateTimeFromMs, DEFAULT_TIME_ZONE, formatDateFr, isIsoDate, isoWeekday, isTime, localDateOf, localTimeOf, zonedDateTime } from '@relais/core/domain/calendar';
 import { dayWindow, inWindow } from '@relais/core/domain/day-window';
 
-/** « 04/05/2026 » from '2026-05-04' (anything else unchanged). */
+// Core's day arithmetic and checks, and its « 04/05/2026 » (formatDateFr), under the same names.
 export { addDays, formatDateFr, isIsoDate, isTime };
 
 /** The organisation's calendar day at an instant given in ms: today is `localDate(Date.now())`. */

@@ -309,7 +309,7 @@ class FieldBench {
         shells.push(shellMs / 1000);
         note(
           `field: warm start ${i}: unlock screen after ${(shellMs / 1000).toFixed(2)} s, list usable ${(unlockMs / 1000).toFixed(2)} s after the password was submitted; ` +
-            `its ${keyEchoesMs.length} keys shown in p50 ${percentile(keyEchoesMs, 50).toFixed(0)}, max ${Math.max(...keyEchoesMs).toFixed(0)} ms`,
+            (keyEchoesMs.length > 0 ? `its ${keyEchoesMs.length} keys shown in p50 ${percentile(keyEchoesMs, 50).toFixed(0)}, max ${Math.max(...keyEchoesMs).toFixed(0)} ms` : 'no typed key reached a frame'),
         );
         if (i === WARM_RUNS) measures = await this.interactions(device);
         await device.stopHeapSampling();

@@ -58,12 +58,6 @@ const TYPE_VALUE = String.raw`(field, value) => {
 }`;
 
 /**
- * Types the password in the unlock screen as `fill` does (the value set, one input event), then
- * presses Enter; returns Date.now() just before Enter. Found by its label inside the page rather
- * than with Playwright's selectors, whose engine would be injected into the page (~50 ms of its
- * slowed main thread) while the unlocked app loads there.
- */
-/**
  * A person's pace at the unlock screen of a phone: the pause to read it and tap the field, then the
  * time between two keys (a quick typist on a phone's keyboard).
  */
@@ -84,7 +78,9 @@ const KEY_ECHO_PROBE = String.raw`(() => {
  * Types the password on the unlock screen key by key at a person's pace (UNLOCK_TYPING), then
  * submits it with Enter: what the app does while the password is typed (loading the unlocked app,
  * its first layout done ahead) is done then, as on a phone. Returns Date.now() just before the
- * Enter, and each typed key's time to the next frame.
+ * Enter, and each typed key's time to the next frame. The field is found by its label inside the
+ * page rather than with Playwright's selectors, whose engine would be injected into the page (~50
+ * ms of its slowed main thread) while the unlocked app loads there.
  */
 export async function submitUnlock(page: Page, password: string): Promise<{ submittedAt: number; keyEchoesMs: number[] }> {
   const found = (await page.evaluate(
@@ -102,7 +98,10 @@ export async function submitUnlock(page: Page, password: string): Promise<{ subm
     await page.keyboard.type(key);
     await sleep(UNLOCK_TYPING.betweenKeysMs);
   }
-  const keyEchoesMs = (await page.evaluate('window.__benchKeyEchoes.slice()')) as number[];
+  // Every key's frame, the slowest included, before Enter (at most a second more).
+  const keyEchoesMs = (await page.evaluate(
+    `new Promise((resolve) => { const until = performance.now() + 1000; const check = () => (window.__benchKeyEchoes.length >= ${password.length} || performance.now() > until ? resolve(window.__benchKeyEchoes.slice()) : setTimeout(check, 20)); check(); })`,
+  )) as number[];
   const submittedAt = Date.now();
   await page.keyboard.press('Enter');
   return { submittedAt, keyEchoesMs };

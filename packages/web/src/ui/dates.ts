@@ -47,10 +47,6 @@ export function startOfWeek(iso: string): string {
   return addDays(iso, -weekdayIndex(iso));
 }
 
-export function weekDays(monday: string): string[] {
-  return Array.from({ length: 7 }, (_, i) => addDays(monday, i));
-}
-
 function utcDate(iso: string): Date {
   return new Date(`${iso}T00:00:00.000Z`);
 }

@@ -5,9 +5,8 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from '../../app/router.tsx';
 import { useIndex, useIndexGroup, useIndexGroups, useRecords } from './data.ts';
 import { fieldLabel } from './labels.ts';
-import { formatDateFr, formatNumericDateTime } from '../../ui/dates.ts';
 import type { Who } from './names.ts';
-import { assembleTimeline, type ChangeInput, type TimelineItem } from './timeline.ts';
+import { assembleTimeline, timelineWhen, type ChangeInput, type TimelineItem } from './timeline.ts';
 
 const PAGE = 30;
 const ACTION_STATUS: Record<string, string> = { todo: 'À faire', done: 'Faite', cancelled: 'Annulée' };
@@ -99,12 +98,6 @@ export function TimelineSection({ personId, createdAt, createdBy, changes, who, 
   );
 }
 
-function when(item: TimelineItem): string {
-  if (item.allDay) return formatDateFr(item.when);
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(item.when)) return `${formatDateFr(item.when)} ${item.when.slice(11)}`;
-  return formatNumericDateTime(item.when);
-}
-
 function TimelineEntry({
   item,
   who,
@@ -163,7 +156,7 @@ function TimelineEntry({
   }
   return (
     <div className={`timeline-item ${item.kind}${item.priority || item.urgent ? ' important' : ''}`}>
-      <p className="timeline-when">{when(item)}</p>
+      <p className="timeline-when">{timelineWhen(item)}</p>
       <p className="timeline-title">{title}</p>
       {body}
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assembleTimeline, type TimelineInput } from './timeline.ts';
+import { assembleTimeline, timelineWhen, type TimelineInput } from './timeline.ts';
 
 const NOW = Date.parse('2026-06-15T12:00:00.000Z');
 
@@ -86,5 +86,13 @@ describe('assembleTimeline', () => {
     expect(upcoming[0]).toMatchObject({ allDay: false, when: '2026-06-20T09:30', urgent: true });
     expect(upcoming[1]).toMatchObject({ allDay: true, when: '2026-07-01' });
     expect(past.map((i) => i.refId ?? i.kind)).toEqual(['cancelled', 'overdue', 'created']);
+  });
+});
+
+describe('timelineWhen', () => {
+  it('reads a day, a day with the time typed, and an instant on the organisation’s clocks', () => {
+    expect(timelineWhen({ allDay: true, when: '2026-05-04' })).toBe('04/05/2026');
+    expect(timelineWhen({ allDay: false, when: '2026-05-04T14:05' })).toBe('04/05/2026 14:05');
+    expect(timelineWhen({ allDay: false, when: '2026-05-04T12:05:00.000Z' })).toBe('04/05/2026 14:05');
   });
 });

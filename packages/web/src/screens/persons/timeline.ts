@@ -1,7 +1,7 @@
 // The « Chronologie » of a person: everything that happened with them, from the in-memory
 // summaries (and the comment texts decrypted on demand). Pure: the screen gathers the inputs.
 import type { Json } from '@relais/core/sync/types';
-import { toInstant } from '../../ui/dates.ts';
+import { formatDateFr, formatNumericDateTime, toInstant } from '../../ui/dates.ts';
 
 export interface ChangeInput {
   field: string;
@@ -46,6 +46,13 @@ export interface TimelineItem {
   refId?: string;
   /** Other persons of a passage. */
   others?: number;
+}
+
+/** « 04/05/2026 » for a day, « 04/05/2026 14:05 » for a day and time typed or an instant (on the organisation's clocks). */
+export function timelineWhen(item: Pick<TimelineItem, 'allDay' | 'when'>): string {
+  if (item.allDay) return formatDateFr(item.when);
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(item.when)) return `${formatDateFr(item.when.slice(0, 10))} ${item.when.slice(11)}`;
+  return formatNumericDateTime(item.when);
 }
 
 /** ms of a day ('YYYY-MM-DD') at `time` ('HH:MM') or at the end of the day, on the organisation's clocks (0 when malformed). */
